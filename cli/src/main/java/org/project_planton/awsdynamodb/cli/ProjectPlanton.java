@@ -1,6 +1,7 @@
 package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
+import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,23 +11,34 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "project-planton AwsDynamodb 0.1.0",
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PulumiCommand.class, CommandLine.HelpCommand.class})
 public final class ProjectPlanton {
     /** Exit code for invalid input or a failed operation; 2 (usage) and 0 come from picocli. */
     static final int FAILED = 1;
 
-    public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    final Environment environment;
+
+    private ProjectPlanton(Environment environment) {
+        this.environment = environment;
     }
 
-    /** Runs one command line; the streams are parameters so tests can read what a user would see. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new ProjectPlanton());
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
+    }
+
+    /** Runs one command line; streams and environment are parameters so tests can set and read them. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+        CommandLine commandLine = new CommandLine(new ProjectPlanton(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        // A failure is one line for the user, never a stack trace.
+        // A failure is one line (or one line per manifest problem) for the user, never a stack trace.
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            err.println("project-planton: error: " + e.getMessage());
+            if (e instanceof InvalidManifestException invalid) {
+                invalid.diagnostics().forEach(d -> err.println(d.format()));
+            } else {
+                err.println("project-planton: error: " + e.getMessage());
+            }
+            err.flush();
             return FAILED;
         });
         return commandLine.execute(args);

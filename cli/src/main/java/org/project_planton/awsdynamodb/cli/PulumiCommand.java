@@ -1,0 +1,15 @@
+package org.project_planton.awsdynamodb.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+        name = "pulumi",
+        description = {
+                "Deploy the manifest's table with the Pulumi CLI (which you install: https://www.pulumi.com/docs/iac/download-install/).",
+                "The manifest is validated first, exactly as 'validate' does; an invalid one never reaches pulumi."},
+        subcommands = {PulumiPreviewCommand.class, PulumiUpdateCommand.class, PulumiRefreshCommand.class, PulumiDestroyCommand.class})
+final class PulumiCommand {
+    @ParentCommand
+    ProjectPlanton root;
+}

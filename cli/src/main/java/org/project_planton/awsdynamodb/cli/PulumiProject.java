@@ -1,0 +1,97 @@
+package org.project_planton.awsdynamodb.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The directory pulumi runs in. The stack's project must be the {@code name} in Pulumi.yaml;
+ * when it is not, pulumi runs in a private copy of the project file that carries the stack's
+ * project name and points back at the module, so the user's Pulumi.yaml is never rewritten.
+ * The stack's own config file stays in the module directory, reached through a symlink.
+ */
+final class PulumiProject implements AutoCloseable {
+    private final Path workingDirectory;
+    private final Path shim;
+
+    private PulumiProject(Path workingDirectory, Path shim) {
+        this.workingDirectory = workingDirectory;
+        this.shim = shim;
+    }
+
+    static PulumiProject open(Path moduleDirectory, StackName stack) {
+        Path module = moduleDirectory.toAbsolutePath().normalize();
+        Path projectFile = module.resolve("Pulumi.yaml");
+        if (!Files.isRegularFile(projectFile)) {
+            throw new IllegalArgumentException(moduleDirectory + " has no Pulumi.yaml; point --module-dir at the Pulumi module (iac/pulumi)");
+        }
+        Map<String, Object> project = readProject(projectFile);
+        if (stack.project().equals(project.get("name"))) {
+            return new PulumiProject(module, null);
+        }
+        Path shim = writeShim(module, project, stack);
+        return new PulumiProject(shim, shim);
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    @Override
+    public void close() {
+        if (shim == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(shim)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file); // a symlink is deleted, not what it points at
+            }
+        } catch (IOException e) {
+            System.err.println("project-planton: warning: could not delete " + shim + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readProject(Path projectFile) {
+        try {
+            Object loaded = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(projectFile));
+            if (!(loaded instanceof Map<?, ?> map)) {
+                throw new IllegalArgumentException(projectFile + " is not a Pulumi project file");
+            }
+            return new LinkedHashMap<>((Map<String, Object>) map);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + projectFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Path writeShim(Path module, Map<String, Object> project, StackName stack) {
+        Path program = module.resolve(String.valueOf(project.getOrDefault("main", "."))).normalize();
+        project.put("name", stack.project());
+        project.put("main", program.toString());
+        if (project.get("runtime") instanceof Map<?, ?> runtime && runtime.get("options") instanceof Map<?, ?> options
+                && options.get("binary") instanceof String binary) {
+            ((Map<String, Object>) options).put("binary", program.resolve(binary).normalize().toString());
+        }
+        try {
+            Path shim = Files.createTempDirectory("project-planton-pulumi-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.writeString(shim.resolve("Pulumi.yaml"), new Dump(DumpSettings.builder().build()).dumpToString(project));
+            String stackConfig = "Pulumi." + stack.stack() + ".yaml";
+            Files.createSymbolicLink(shim.resolve(stackConfig), module.resolve(stackConfig));
+            return shim;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the Pulumi project directory: " + e.getMessage(), e);
+        }
+    }
+}
