@@ -1,0 +1,157 @@
+package org.project_planton.awsdynamodb.manifest;
+
+import com.google.protobuf.Message;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.project_planton.provider.aws.AwsProviderConfig;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
+
+/**
+ * The one way into the API: YAML in, a valid message out, or every problem as a positioned
+ * {@link Diagnostic}. Every command and the Pulumi program load manifests through here.
+ */
+public final class Manifests {
+    public static final String API_VERSION = "aws.project-planton.org/v1";
+    public static final String KIND = "AwsDynamodb";
+    /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
+    public static final int MAX_BYTES = 1 << 20;
+
+    private Manifests() {}
+
+    /** A manifest file, loaded and validated. */
+    public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
+        return loadValid(readText(file), file.toString());
+    }
+
+    /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
+    public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
+        checkSize(yaml.length(), sourceName);
+        AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
+        YamlProtoReader reader = read(yaml, sourceName, builder);
+        checkKind(builder.build(), reader);
+        return validated(builder.build(), reader.sourceMap());
+    }
+
+    /** An {@code AwsProviderConfig} file, loaded and validated. */
+    public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
+        AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
+        YamlProtoReader reader = read(readText(file), file.toString(), builder);
+        return validated(builder.build(), reader.sourceMap());
+    }
+
+    /**
+     * Stack input YAML, as ProjectPlanton writes it: {@code target} holds the manifest and
+     * {@code providerConfig}, when present, the credentials. Both are validated.
+     */
+    public static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName) throws InvalidManifestException {
+        checkSize(yaml.length(), sourceName);
+        AwsDynamodbStackInput.Builder builder = AwsDynamodbStackInput.newBuilder();
+        YamlProtoReader reader = read(yaml, sourceName, builder);
+        if (builder.hasTarget()) {
+            checkKind(builder.getTarget(), reader, "target.");
+        }
+        return validated(builder.build(), reader.sourceMap());
+    }
+
+    /** Reads a file as UTF-8 text, within {@link #MAX_BYTES}. */
+    public static String readText(Path file) throws InvalidManifestException {
+        String name = file.toString();
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw fileError(name, "no such file", "file.not_found");
+        } catch (IOException e) {
+            throw fileError(name, "cannot read the file: " + e.getMessage(), "file.unreadable");
+        }
+        checkSize(bytes.length, name);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (MalformedInputException e) {
+            throw notUtf8(name, bytes);
+        } catch (CharacterCodingException e) {
+            throw fileError(name, "the file is not UTF-8 text", "file.not_utf8");
+        }
+    }
+
+    private static YamlProtoReader read(String yaml, String sourceName, Message.Builder builder) throws InvalidManifestException {
+        YamlProtoReader reader = new YamlProtoReader(sourceName);
+        reader.readDocument(yaml, builder);
+        if (!reader.errors().isEmpty()) {
+            throw new InvalidManifestException(reader.errors());
+        }
+        return reader;
+    }
+
+    private static void checkKind(AwsDynamodb resource, YamlProtoReader reader) throws InvalidManifestException {
+        checkKind(resource, reader, "");
+    }
+
+    /** A manifest of another kind or version is not validated field by field: nothing else would make sense. */
+    private static void checkKind(AwsDynamodb resource, YamlProtoReader reader, String prefix) throws InvalidManifestException {
+        List<Diagnostic> errors = new ArrayList<>();
+        SourceMap sources = reader.sourceMap();
+        if (!resource.getApiVersion().equals(API_VERSION)) {
+            errors.add(sources.diagnostic(prefix + "api_version", resource.getApiVersion().isEmpty()
+                    ? "apiVersion is missing; expected " + API_VERSION
+                    : "apiVersion is '" + resource.getApiVersion() + "'; expected " + API_VERSION, "manifest.api_version"));
+        }
+        if (!resource.getKind().equals(KIND)) {
+            errors.add(sources.diagnostic(prefix + "kind", resource.getKind().isEmpty()
+                    ? "kind is missing; expected " + KIND
+                    : "kind is '" + resource.getKind() + "'; this tool deploys " + KIND, "manifest.kind"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidManifestException(errors);
+        }
+    }
+
+    private static <M extends Message> M validated(M message, SourceMap sourceMap) throws InvalidManifestException {
+        List<Diagnostic> problems = Validation.validate(message, sourceMap);
+        if (!problems.isEmpty()) {
+            throw new InvalidManifestException(problems);
+        }
+        return message;
+    }
+
+    private static void checkSize(int size, String name) throws InvalidManifestException {
+        if (size > MAX_BYTES) {
+            throw fileError(name, "the input is larger than " + (MAX_BYTES >> 10) + " KiB; a manifest is far smaller", "file.too_large");
+        }
+    }
+
+    /** Names the line and column of the first byte that is not UTF-8. */
+    private static InvalidManifestException notUtf8(String name, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(bytes.length), true); // stops at the first bad byte
+        int offset = in.position();
+        String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
+        int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
+        int column = 1 + before.length() - (before.lastIndexOf('\n') + 1);
+        return new InvalidManifestException(List.of(new Diagnostic(name, line, column, "",
+                String.format("the file is not UTF-8 text (byte 0x%02X)", bytes[offset] & 0xFF), "file.not_utf8")));
+    }
+
+    private static InvalidManifestException fileError(String name, String message, String ruleId) {
+        return new InvalidManifestException(List.of(new Diagnostic(name, 0, 0, "", message, ruleId)));
+    }
+}

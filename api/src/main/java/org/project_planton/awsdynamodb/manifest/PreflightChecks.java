@@ -1,0 +1,221 @@
+package org.project_planton.awsdynamodb.manifest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.KeySchemaElement;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.KeySchemaElement.KeyType;
+
+/**
+ * What the DynamoDB API rejects at deploy time that CEL cannot say well: set logic across
+ * fields and quotas across indexes. Each rule is one method with a stable rule id.
+ */
+final class PreflightChecks {
+    /** The most non-key attributes that all indexes of a table may project together. */
+    static final int MAX_NON_KEY_ATTRIBUTES_TOTAL = 100;
+
+    /** A problem at a field path, before it is given a position. */
+    record Finding(String path, String message, String ruleId) {}
+
+    /** One key schema element and where it sits. */
+    private record KeyUse(String path, KeySchemaElement key) {}
+
+    private final AwsDynamodbSpec spec;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private PreflightChecks(AwsDynamodbSpec spec) {
+        this.spec = spec;
+    }
+
+    static List<Finding> check(AwsDynamodbSpec spec) {
+        PreflightChecks checks = new PreflightChecks(spec);
+        checks.attributeDefinitionsAreUnique();
+        checks.keyAttributesAreDefined();
+        checks.attributeDefinitionsAreUsed();
+        checks.keySchemasUseDistinctAttributes();
+        checks.indexNamesAreUnique();
+        checks.localIndexesNeedTableRangeKey();
+        checks.localIndexesShareTableHashKey();
+        checks.nonKeyAttributesWithinTotal();
+        return checks.findings;
+    }
+
+    private void attributeDefinitionsAreUnique() {
+        Map<String, AwsDynamodbSpec.AttributeDefinition> first = new HashMap<>();
+        for (int i = 0; i < spec.getAttributeDefinitionsCount(); i++) {
+            AwsDynamodbSpec.AttributeDefinition definition = spec.getAttributeDefinitions(i);
+            AwsDynamodbSpec.AttributeDefinition earlier = first.putIfAbsent(definition.getName(), definition);
+            if (earlier != null && !definition.getName().isEmpty()) {
+                String types = earlier.getType() == definition.getType() ? ""
+                        : " with a different type (" + earlier.getType() + " and " + definition.getType() + ")";
+                add("spec.attribute_definitions[" + i + "].name",
+                        "attribute '" + definition.getName() + "' is defined more than once" + types + "; each name has one type",
+                        "attribute_definitions.unique");
+            }
+        }
+    }
+
+    private void keyAttributesAreDefined() {
+        Set<String> defined = definedNames();
+        for (KeyUse use : keyUses()) {
+            String name = use.key().getAttributeName();
+            if (!name.isEmpty() && !defined.contains(name)) {
+                add(use.path() + ".attribute_name",
+                        "key attribute '" + name + "' is not in attribute_definitions; add it with its type (S, N or B)",
+                        "attribute_definitions.undefined");
+            }
+        }
+    }
+
+    private void attributeDefinitionsAreUsed() {
+        Set<String> used = new HashSet<>();
+        keyUses().forEach(use -> used.add(use.key().getAttributeName()));
+        for (int i = 0; i < spec.getAttributeDefinitionsCount(); i++) {
+            String name = spec.getAttributeDefinitions(i).getName();
+            if (!name.isEmpty() && !used.contains(name)) {
+                add("spec.attribute_definitions[" + i + "].name",
+                        "attribute '" + name + "' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions",
+                        "attribute_definitions.unused");
+            }
+        }
+    }
+
+    private void keySchemasUseDistinctAttributes() {
+        keySchemaDistinct("spec.key_schema", spec.getKeySchemaList());
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            keySchemaDistinct("spec.global_secondary_indexes[" + i + "].key_schema", spec.getGlobalSecondaryIndexes(i).getKeySchemaList());
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            keySchemaDistinct("spec.local_secondary_indexes[" + i + "].key_schema", spec.getLocalSecondaryIndexes(i).getKeySchemaList());
+        }
+    }
+
+    private void keySchemaDistinct(String path, List<KeySchemaElement> keys) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String name = keys.get(i).getAttributeName();
+            if (!name.isEmpty() && !seen.add(name)) {
+                add(path + "[" + i + "].attribute_name",
+                        "attribute '" + name + "' is used twice in one key schema; the HASH and RANGE keys must be different attributes",
+                        "key_schema.distinct_attributes");
+            }
+        }
+    }
+
+    private void indexNamesAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            uniqueIndexName(seen, spec.getGlobalSecondaryIndexes(i).getName(), "spec.global_secondary_indexes[" + i + "].name");
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            uniqueIndexName(seen, spec.getLocalSecondaryIndexes(i).getName(), "spec.local_secondary_indexes[" + i + "].name");
+        }
+    }
+
+    private void uniqueIndexName(Set<String> seen, String name, String path) {
+        if (!name.isEmpty() && !seen.add(name)) {
+            add(path, "index name '" + name + "' is already used by another index of this table; GSI and LSI names share one namespace",
+                    "index_name.unique");
+        }
+    }
+
+    private void localIndexesNeedTableRangeKey() {
+        if (tableKey(KeyType.RANGE) != null) {
+            return;
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            add("spec.local_secondary_indexes[" + i + "]",
+                    "a local secondary index needs a table with a RANGE (sort) key; use a global secondary index instead",
+                    "lsi.table_range_key");
+        }
+    }
+
+    private void localIndexesShareTableHashKey() {
+        String tableHash = tableKey(KeyType.HASH);
+        if (tableHash == null) {
+            return;
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            List<KeySchemaElement> keys = spec.getLocalSecondaryIndexes(i).getKeySchemaList();
+            for (int j = 0; j < keys.size(); j++) {
+                KeySchemaElement key = keys.get(j);
+                if (key.getKeyType() == KeyType.HASH && !key.getAttributeName().equals(tableHash)) {
+                    add("spec.local_secondary_indexes[" + i + "].key_schema[" + j + "].attribute_name",
+                            "a local secondary index's HASH key must be the table's HASH key '" + tableHash + "'",
+                            "lsi.hash_key");
+                }
+            }
+        }
+    }
+
+    private void nonKeyAttributesWithinTotal() {
+        int total = 0;
+        List<String> projectionPaths = new ArrayList<>();
+        List<AwsDynamodbSpec.Projection> projections = new ArrayList<>();
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            projectionPaths.add("spec.global_secondary_indexes[" + i + "].projection");
+            projections.add(spec.getGlobalSecondaryIndexes(i).getProjection());
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            projectionPaths.add("spec.local_secondary_indexes[" + i + "].projection");
+            projections.add(spec.getLocalSecondaryIndexes(i).getProjection());
+        }
+        for (int p = 0; p < projections.size(); p++) {
+            int count = projections.get(p).getNonKeyAttributesCount();
+            if (total + count > MAX_NON_KEY_ATTRIBUTES_TOTAL) {
+                int over = MAX_NON_KEY_ATTRIBUTES_TOTAL - total;
+                add(projectionPaths.get(p) + ".non_key_attributes[" + over + "]",
+                        "more than " + MAX_NON_KEY_ATTRIBUTES_TOTAL + " non-key attributes projected across all indexes ("
+                                + totalNonKeyAttributes(projections) + "); an attribute counts once for each index that projects it",
+                        "projection.non_key_attributes_total");
+                return;
+            }
+            total += count;
+        }
+    }
+
+    private static int totalNonKeyAttributes(List<AwsDynamodbSpec.Projection> projections) {
+        return projections.stream().mapToInt(AwsDynamodbSpec.Projection::getNonKeyAttributesCount).sum();
+    }
+
+    private String tableKey(KeyType type) {
+        return spec.getKeySchemaList().stream()
+                .filter(key -> key.getKeyType() == type)
+                .map(KeySchemaElement::getAttributeName)
+                .findFirst().orElse(null);
+    }
+
+    private Set<String> definedNames() {
+        Set<String> names = new HashSet<>();
+        spec.getAttributeDefinitionsList().forEach(definition -> names.add(definition.getName()));
+        return names;
+    }
+
+    private List<KeyUse> keyUses() {
+        List<KeyUse> uses = new ArrayList<>();
+        for (int i = 0; i < spec.getKeySchemaCount(); i++) {
+            uses.add(new KeyUse("spec.key_schema[" + i + "]", spec.getKeySchema(i)));
+        }
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            List<KeySchemaElement> keys = spec.getGlobalSecondaryIndexes(i).getKeySchemaList();
+            for (int j = 0; j < keys.size(); j++) {
+                uses.add(new KeyUse("spec.global_secondary_indexes[" + i + "].key_schema[" + j + "]", keys.get(j)));
+            }
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            List<KeySchemaElement> keys = spec.getLocalSecondaryIndexes(i).getKeySchemaList();
+            for (int j = 0; j < keys.size(); j++) {
+                uses.add(new KeyUse("spec.local_secondary_indexes[" + i + "].key_schema[" + j + "]", keys.get(j)));
+            }
+        }
+        return uses;
+    }
+
+    private void add(String path, String message, String ruleId) {
+        findings.add(new Finding(path, message, ruleId));
+    }
+}

@@ -1,0 +1,56 @@
+package org.project_planton.awsdynamodb.manifest;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where each field of a loaded message came from: field path (proto names, as protovalidate
+ * prints them, e.g. {@code spec.key_schema[1].key_type}) to the 1-based line and column of its value.
+ */
+public final class SourceMap {
+    /** A 1-based line and column. */
+    public record Position(int line, int column) {}
+
+    private final String file;
+    private final Map<String, Position> positions = new HashMap<>();
+
+    SourceMap(String file) {
+        this.file = file;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    void put(String path, Position position) {
+        positions.putIfAbsent(path, position);
+    }
+
+    public boolean contains(String path) {
+        return positions.containsKey(path);
+    }
+
+    /** The position of {@code path}, or of its nearest ancestor that the file has. */
+    public Position locate(String path) {
+        for (String p = path; ; p = parent(p)) {
+            Position found = positions.get(p);
+            if (found != null) {
+                return found;
+            }
+            if (p.isEmpty()) {
+                return new Position(1, 1);
+            }
+        }
+    }
+
+    /** A diagnostic at {@code path}, or at its nearest ancestor that the file has. */
+    public Diagnostic diagnostic(String path, String message, String ruleId) {
+        Position at = locate(path);
+        return new Diagnostic(file, at.line(), at.column(), path, message, ruleId);
+    }
+
+    static String parent(String path) {
+        int cut = path.endsWith("\"]") ? path.lastIndexOf("[\"") : Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        return cut < 0 ? "" : path.substring(0, cut);
+    }
+}

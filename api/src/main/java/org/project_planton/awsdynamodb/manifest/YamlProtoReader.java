@@ -1,0 +1,351 @@
+package org.project_planton.awsdynamodb.manifest;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumDescriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.project_planton.shared.Options;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Reads one YAML document into a protobuf message, keeping the position of every field.
+ *
+ * <p>Scalars are typed by the proto field they land in, never by YAML's own resolution, so an
+ * unquoted {@code N}, {@code yes} or {@code off} in a string or enum field stays that string.
+ * Field names may be camelCase (JSON names) or snake_case. Every problem found is collected;
+ * reading goes on past one so that all of them are reported at once.
+ */
+final class YamlProtoReader {
+    /** Bounds the work an alias-heavy document ("billion laughs") can cause. */
+    private static final int MAX_NODES = 200_000;
+    private static final Map<EnumDescriptor, Map<String, EnumValueDescriptor>> SPELLINGS = new ConcurrentHashMap<>();
+
+    private final String file;
+    private final SourceMap sourceMap;
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private int nodesRead;
+
+    YamlProtoReader(String file) {
+        this.file = file;
+        this.sourceMap = new SourceMap(file);
+    }
+
+    SourceMap sourceMap() {
+        return sourceMap;
+    }
+
+    List<Diagnostic> errors() {
+        return errors;
+    }
+
+    /** Reads the single YAML document in {@code text} into {@code builder}. */
+    void readDocument(String text, Message.Builder builder) {
+        Optional<MappingNode> root = parseSingleMapping(text);
+        root.ifPresent(node -> readMessage(node, builder, ""));
+    }
+
+    private Optional<MappingNode> parseSingleMapping(String text) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setSchema(new CoreSchema())
+                .setAllowRecursiveKeys(false)
+                .build();
+        List<Node> documents = new ArrayList<>();
+        try {
+            for (Node document : new Compose(settings).composeAllFromString(text)) {
+                if (!isNull(document)) {
+                    documents.add(document);
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+            errors.add(new Diagnostic(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
+                    "", "YAML syntax: " + e.getProblem(), "yaml.syntax"));
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            errors.add(new Diagnostic(file, 1, 1, "", "YAML syntax: " + e.getMessage(), "yaml.syntax"));
+            return Optional.empty();
+        }
+        if (documents.isEmpty()) {
+            errors.add(new Diagnostic(file, 1, 1, "", "the file is empty; expected a manifest with apiVersion, kind, metadata and spec", "yaml.empty"));
+            return Optional.empty();
+        }
+        if (documents.size() > 1) {
+            error(documents.get(1), "", "the file holds " + documents.size() + " YAML documents; put one manifest in each file", "yaml.multiple_documents");
+            return Optional.empty();
+        }
+        Node root = documents.get(0);
+        if (!(root instanceof MappingNode mapping)) {
+            error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root), "yaml.not_mapping");
+            return Optional.empty();
+        }
+        return Optional.of(mapping);
+    }
+
+    private void readMessage(MappingNode node, Message.Builder builder, String path) {
+        sourceMap.put(path, position(node));
+        Descriptor type = builder.getDescriptorForType();
+        Map<FieldDescriptor, Node> seen = new HashMap<>();
+        for (NodeTuple entry : node.getValue()) {
+            if (!countNode()) {
+                return;
+            }
+            Node keyNode = entry.getKeyNode();
+            if (!(keyNode instanceof ScalarNode key)) {
+                error(keyNode, path, "a field name must be a plain string, not " + describe(keyNode), "yaml.type");
+                continue;
+            }
+            FieldDescriptor field = findField(type, key.getValue());
+            if (field == null) {
+                error(keyNode, path, unknownFieldMessage(type, key.getValue()), "yaml.unknown_field");
+                continue;
+            }
+            Node first = seen.putIfAbsent(field, keyNode);
+            if (first != null) {
+                error(keyNode, join(path, field.getName()), "duplicate key '" + key.getValue() + "'; '"
+                        + ((ScalarNode) first).getValue() + "' already set it at line " + position(first).line(), "yaml.duplicate_key");
+                continue;
+            }
+            readField(entry.getValueNode(), builder, field, join(path, field.getName()));
+        }
+    }
+
+    private void readField(Node value, Message.Builder builder, FieldDescriptor field, String path) {
+        sourceMap.put(path, position(value));
+        if (isNull(value)) {
+            return; // an explicit null leaves the field unset, as in protojson
+        }
+        if (field.isMapField()) {
+            readMap(value, builder, field, path);
+        } else if (field.isRepeated()) {
+            if (!(value instanceof SequenceNode list)) {
+                error(value, path, "expected a list, got " + describe(value), "yaml.type");
+                return;
+            }
+            for (int i = 0; i < list.getValue().size(); i++) {
+                Object item = readValue(list.getValue().get(i), builder, field, path + "[" + i + "]");
+                if (item != null) {
+                    builder.addRepeatedField(field, item);
+                }
+            }
+        } else {
+            Object single = readValue(value, builder, field, path);
+            if (single != null) {
+                builder.setField(field, single);
+            }
+        }
+    }
+
+    private void readMap(Node value, Message.Builder builder, FieldDescriptor field, String path) {
+        if (!(value instanceof MappingNode mapping)) {
+            error(value, path, "expected a mapping, got " + describe(value), "yaml.type");
+            return;
+        }
+        FieldDescriptor keyField = field.getMessageType().findFieldByName("key");
+        FieldDescriptor valueField = field.getMessageType().findFieldByName("value");
+        Map<String, Node> seen = new HashMap<>();
+        for (NodeTuple entry : mapping.getValue()) {
+            if (!(entry.getKeyNode() instanceof ScalarNode key)) {
+                error(entry.getKeyNode(), path, "a key must be a plain string, not " + describe(entry.getKeyNode()), "yaml.type");
+                continue;
+            }
+            String entryPath = path + "[\"" + key.getValue() + "\"]";
+            if (seen.putIfAbsent(key.getValue(), key) != null) {
+                error(key, entryPath, "duplicate key '" + key.getValue() + "'", "yaml.duplicate_key");
+                continue;
+            }
+            Message.Builder entryBuilder = builder.newBuilderForField(field);
+            entryBuilder.setField(keyField, key.getValue());
+            Object entryValue = readValue(entry.getValueNode(), entryBuilder, valueField, entryPath);
+            if (entryValue != null) {
+                sourceMap.put(entryPath, position(entry.getValueNode()));
+                entryBuilder.setField(valueField, entryValue);
+                builder.addRepeatedField(field, entryBuilder.build());
+            }
+        }
+    }
+
+    /** One value of {@code field}; null after reporting an error. */
+    private Object readValue(Node node, Message.Builder parent, FieldDescriptor field, String path) {
+        if (!countNode()) {
+            return null;
+        }
+        sourceMap.put(path, position(node));
+        if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
+            if (isNull(node)) {
+                return parent.newBuilderForField(field).build();
+            }
+            if (!(node instanceof MappingNode mapping)) {
+                error(node, path, "expected a mapping, got " + describe(node), "yaml.type");
+                return null;
+            }
+            Message.Builder child = parent.newBuilderForField(field);
+            readMessage(mapping, child, path);
+            return child.build();
+        }
+        if (!(node instanceof ScalarNode scalar)) {
+            error(node, path, "expected " + expected(field) + ", got " + describe(node), "yaml.type");
+            return null;
+        }
+        String text = scalar.getValue();
+        try {
+            return switch (field.getJavaType()) {
+                case STRING -> text;
+                case BOOLEAN -> parseBoolean(text);
+                case INT -> field.getType() == FieldDescriptor.Type.UINT32 || field.getType() == FieldDescriptor.Type.FIXED32
+                        ? Integer.parseUnsignedInt(text) : Integer.parseInt(text);
+                case LONG -> field.getType() == FieldDescriptor.Type.UINT64 || field.getType() == FieldDescriptor.Type.FIXED64
+                        ? Long.parseUnsignedLong(text) : Long.parseLong(text);
+                case FLOAT -> Float.parseFloat(text);
+                case DOUBLE -> Double.parseDouble(text);
+                case BYTE_STRING -> ByteString.copyFrom(Base64.getDecoder().decode(text));
+                case ENUM -> parseEnum(field.getEnumType(), text);
+                case MESSAGE -> throw new AssertionError("handled above");
+            };
+        } catch (IllegalArgumentException e) {
+            String hint = field.getJavaType() == FieldDescriptor.JavaType.ENUM ? enumMessage(field, text)
+                    : "expected " + expected(field) + ", got '" + text + "'";
+            error(node, path, hint, field.getJavaType() == FieldDescriptor.JavaType.ENUM ? "yaml.enum" : "yaml.type");
+            return null;
+        }
+    }
+
+    private static Boolean parseBoolean(String text) {
+        return switch (text) {
+            case "true", "True", "TRUE" -> Boolean.TRUE;
+            case "false", "False", "FALSE" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
+    /** An enum value by its name, its name prefixed by the enum's (KEY_TYPE_HASH), a yaml_alias, or its number. */
+    private static EnumValueDescriptor parseEnum(EnumDescriptor type, String text) {
+        EnumValueDescriptor value = SPELLINGS.computeIfAbsent(type, YamlProtoReader::spellings).get(text);
+        if (value != null) {
+            return value;
+        }
+        // A number is kept even when undefined, as protojson does; validation then reports it.
+        return type.findValueByNumberCreatingIfUnknown(Integer.parseInt(text));
+    }
+
+    private static Map<String, EnumValueDescriptor> spellings(EnumDescriptor type) {
+        String prefix = upperSnake(type.getName()) + "_";
+        Map<String, EnumValueDescriptor> byName = new HashMap<>();
+        for (EnumValueDescriptor value : type.getValues()) {
+            byName.put(value.getName(), value);
+            byName.putIfAbsent(prefix + value.getName(), value);
+            for (String alias : value.getOptions().getExtension(Options.yamlAlias)) {
+                byName.put(alias, value);
+            }
+        }
+        return byName;
+    }
+
+    private static String upperSnake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase();
+    }
+
+    private static String enumMessage(FieldDescriptor field, String text) {
+        String accepted = field.getEnumType().getValues().stream()
+                .filter(v -> v.getNumber() != 0)
+                .map(EnumValueDescriptor::getName)
+                .collect(Collectors.joining(", "));
+        return "'" + text + "' is not a " + field.getEnumType().getName() + "; accepted values: " + accepted;
+    }
+
+    private static FieldDescriptor findField(Descriptor type, String name) {
+        FieldDescriptor byProtoName = type.findFieldByName(name);
+        if (byProtoName != null) {
+            return byProtoName;
+        }
+        return type.getFields().stream().filter(f -> f.getJsonName().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String unknownFieldMessage(Descriptor type, String name) {
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (FieldDescriptor field : type.getFields()) {
+            for (String candidate : List.of(field.getJsonName(), field.getName())) {
+                int distance = Spelling.distance(name.toLowerCase(), candidate.toLowerCase());
+                if (distance < best) {
+                    best = distance;
+                    nearest = field.getJsonName();
+                }
+            }
+        }
+        String message = "unknown field '" + name + "' in " + type.getName();
+        if (nearest != null && best <= Math.max(2, name.length() / 3)) {
+            return message + "; did you mean '" + nearest + "'?";
+        }
+        return message + "; known fields: " + type.getFields().stream().map(FieldDescriptor::getJsonName).collect(Collectors.joining(", "));
+    }
+
+    private static String expected(FieldDescriptor field) {
+        return switch (field.getJavaType()) {
+            case STRING -> "a string";
+            case BOOLEAN -> "true or false";
+            case INT, LONG -> "an integer";
+            case FLOAT, DOUBLE -> "a number";
+            case BYTE_STRING -> "base64 bytes";
+            case ENUM -> "one of " + field.getEnumType().getName();
+            case MESSAGE -> "a mapping";
+        };
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+    }
+
+    private boolean countNode() {
+        if (++nodesRead == MAX_NODES) {
+            errors.add(new Diagnostic(file, 1, 1, "", "the document expands to more than " + MAX_NODES + " nodes (through YAML aliases?)", "yaml.too_large"));
+        }
+        return nodesRead < MAX_NODES;
+    }
+
+    private void error(Node node, String path, String message, String ruleId) {
+        SourceMap.Position at = position(node);
+        errors.add(new Diagnostic(file, at.line(), at.column(), path, message, ruleId));
+    }
+
+    private static SourceMap.Position position(Node node) {
+        return node.getStartMark()
+                .map(mark -> new SourceMap.Position(mark.getLine() + 1, mark.getColumn() + 1))
+                .orElse(new SourceMap.Position(1, 1));
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}
