@@ -1,8 +1,6 @@
 package org.project_planton.awsdynamodb.pulumi;
 
 import com.pulumi.Context;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,34 +43,30 @@ public final class StackInputSource {
   public AwsDynamodbStackInput load() throws StackInputException {
     var fromConfig = config.apply(CONFIG_KEY).filter(v -> !v.isEmpty());
     if (fromConfig.isPresent()) {
-      return validated(fromConfig.get(), "pulumi config " + CONFIG_NAMESPACE + ":" + CONFIG_KEY);
+      var name = "pulumi config " + CONFIG_NAMESPACE + ":" + CONFIG_KEY;
+      return validated(() -> Manifests.loadValidStackInput(fromConfig.get(), name));
     }
     var yaml = env.apply(YAML_ENV);
     if (yaml != null && !yaml.isEmpty()) {
-      return validated(yaml, YAML_ENV);
+      return validated(() -> Manifests.loadValidStackInput(yaml, YAML_ENV));
     }
     var file = env.apply(YAML_FILE_ENV);
     if (file != null && !file.isEmpty()) {
-      return validated(read(Path.of(file)), file);
+      return validated(() -> Manifests.loadValidStackInput(Manifests.readText(Path.of(file)), file));
     }
     throw new StackInputException("no stack input: set the Pulumi config key "
         + CONFIG_NAMESPACE + ":" + CONFIG_KEY + ", or the environment variable " + YAML_ENV
         + " (YAML), or " + YAML_FILE_ENV + " (path to a YAML file)");
   }
 
-  private static String read(Path file) throws StackInputException {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new StackInputException(
-          "cannot read " + YAML_FILE_ENV + " " + file + ": " + e.getClass().getSimpleName(), e);
-    }
+  /** The loader's call; it throws the positioned diagnostics of an unreadable or invalid input. */
+  private interface Loader {
+    AwsDynamodbStackInput load() throws InvalidManifestException;
   }
 
-  private static AwsDynamodbStackInput validated(String yaml, String sourceName)
-      throws StackInputException {
+  private static AwsDynamodbStackInput validated(Loader loader) throws StackInputException {
     try {
-      return Manifests.loadValidStackInput(yaml, sourceName);
+      return loader.load();
     } catch (InvalidManifestException e) {
       throw new StackInputException(e.getMessage(), e);
     }
