@@ -32,14 +32,30 @@ public final class Manifests {
 
     /** A manifest file, loaded and validated. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString());
+        return loadValid(readText(file), file.toString(), List.of());
+    }
+
+    /**
+     * A manifest file with {@code --set path=value} assignments applied, then validated as a whole.
+     * A problem with a value that came from a --set names that --set instead of a line.
+     */
+    public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), assignments);
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
+        return loadValid(yaml, sourceName, List.of());
+    }
+
+    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
+        List<Diagnostic> problems = Overrides.apply(builder, assignments, reader.sourceMap());
+        if (!problems.isEmpty()) {
+            throw new InvalidManifestException(problems);
+        }
         checkKind(builder.build(), reader);
         return validated(builder.build(), reader.sourceMap());
     }

@@ -13,6 +13,8 @@ public final class SourceMap {
 
     private final String file;
     private final Map<String, Position> positions = new HashMap<>();
+    /** Paths whose value came from a --set on the command line, to the label of that --set. */
+    private final Map<String, String> overrides = new HashMap<>();
 
     SourceMap(String file) {
         this.file = file;
@@ -26,8 +28,12 @@ public final class SourceMap {
         positions.putIfAbsent(path, position);
     }
 
+    void override(String path, String label) {
+        overrides.put(path, label);
+    }
+
     public boolean contains(String path) {
-        return positions.containsKey(path);
+        return positions.containsKey(path) || overrideOf(path) != null;
     }
 
     /** The position of {@code path}, or of its nearest ancestor that the file has. */
@@ -45,8 +51,23 @@ public final class SourceMap {
 
     /** A diagnostic at {@code path}, or at its nearest ancestor that the file has. */
     public Diagnostic diagnostic(String path, String message, String ruleId) {
+        String override = overrideOf(path);
+        if (override != null) {
+            return new Diagnostic(override, 0, 0, path, message, ruleId);
+        }
         Position at = locate(path);
         return new Diagnostic(file, at.line(), at.column(), path, message, ruleId);
+    }
+
+    /** The --set that gave {@code path} or one of its ancestors its value, if any. */
+    private String overrideOf(String path) {
+        for (String p = path; !p.isEmpty(); p = parent(p)) {
+            String label = overrides.get(p);
+            if (label != null) {
+                return label;
+            }
+        }
+        return null;
     }
 
     static String parent(String path) {

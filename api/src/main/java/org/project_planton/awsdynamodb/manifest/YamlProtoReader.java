@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.project_planton.shared.Options;
@@ -46,8 +45,17 @@ final class YamlProtoReader {
     private final List<Diagnostic> errors = new ArrayList<>();
     private int nodesRead;
 
+    private final boolean positioned;
+
+    /** A reader for the file named {@code file}. */
     YamlProtoReader(String file) {
+        this(file, true);
+    }
+
+    /** {@code positioned} false: the text is not a file (a command-line value), so diagnostics carry no line. */
+    YamlProtoReader(String file, boolean positioned) {
         this.file = file;
+        this.positioned = positioned;
         this.sourceMap = new SourceMap(file);
     }
 
@@ -61,11 +69,42 @@ final class YamlProtoReader {
 
     /** Reads the single YAML document in {@code text} into {@code builder}. */
     void readDocument(String text, Message.Builder builder) {
-        Optional<MappingNode> root = parseSingleMapping(text);
-        root.ifPresent(node -> readMessage(node, builder, ""));
+        Node root = parseSingleDocument(text);
+        if (root == null) {
+            if (errors.isEmpty()) {
+                errorAt(1, 1, "", "the file is empty; expected a manifest with apiVersion, kind, metadata and spec", "yaml.empty");
+            }
+        } else if (root instanceof MappingNode mapping) {
+            readMessage(mapping, builder, "");
+        } else {
+            error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root), "yaml.not_mapping");
+        }
     }
 
-    private Optional<MappingNode> parseSingleMapping(String text) {
+    /**
+     * Reads the YAML {@code value} into {@code field} of {@code builder}, replacing what was there:
+     * the whole field, or its element {@code index} when that is not null. An empty value clears it.
+     */
+    void readOverride(String value, Message.Builder builder, FieldDescriptor field, Integer index, String path) {
+        Node node = parseSingleDocument(value);
+        if (!errors.isEmpty()) {
+            return;
+        }
+        if (index == null) {
+            builder.clearField(field);
+            if (node != null) {
+                readField(node, builder, field, path);
+            }
+        } else if (node != null) {
+            Object element = readValue(node, builder, field, path);
+            if (element != null) {
+                builder.setRepeatedField(field, index, element);
+            }
+        }
+    }
+
+    /** The one non-empty document in {@code text}, or null when there is none or after an error. */
+    private Node parseSingleDocument(String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
                 .setSchema(new CoreSchema())
@@ -80,27 +119,18 @@ final class YamlProtoReader {
             }
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-            errors.add(new Diagnostic(file, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
-                    "", "YAML syntax: " + e.getProblem(), "yaml.syntax"));
-            return Optional.empty();
+            errorAt(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
+                    "", "YAML syntax: " + e.getProblem(), "yaml.syntax");
+            return null;
         } catch (YamlEngineException e) {
-            errors.add(new Diagnostic(file, 1, 1, "", "YAML syntax: " + e.getMessage(), "yaml.syntax"));
-            return Optional.empty();
-        }
-        if (documents.isEmpty()) {
-            errors.add(new Diagnostic(file, 1, 1, "", "the file is empty; expected a manifest with apiVersion, kind, metadata and spec", "yaml.empty"));
-            return Optional.empty();
+            errorAt(1, 1, "", "YAML syntax: " + e.getMessage(), "yaml.syntax");
+            return null;
         }
         if (documents.size() > 1) {
             error(documents.get(1), "", "the file holds " + documents.size() + " YAML documents; put one manifest in each file", "yaml.multiple_documents");
-            return Optional.empty();
+            return null;
         }
-        Node root = documents.get(0);
-        if (!(root instanceof MappingNode mapping)) {
-            error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root), "yaml.not_mapping");
-            return Optional.empty();
-        }
-        return Optional.of(mapping);
+        return documents.isEmpty() ? null : documents.get(0);
     }
 
     private void readMessage(MappingNode node, Message.Builder builder, String path) {
@@ -274,7 +304,7 @@ final class YamlProtoReader {
         return "'" + text + "' is not a " + field.getEnumType().getName() + "; accepted values: " + accepted;
     }
 
-    private static FieldDescriptor findField(Descriptor type, String name) {
+    static FieldDescriptor findField(Descriptor type, String name) {
         FieldDescriptor byProtoName = type.findFieldByName(name);
         if (byProtoName != null) {
             return byProtoName;
@@ -282,7 +312,7 @@ final class YamlProtoReader {
         return type.getFields().stream().filter(f -> f.getJsonName().equals(name)).findFirst().orElse(null);
     }
 
-    private static String unknownFieldMessage(Descriptor type, String name) {
+    static String unknownFieldMessage(Descriptor type, String name) {
         String nearest = null;
         int best = Integer.MAX_VALUE;
         for (FieldDescriptor field : type.getFields()) {
@@ -329,14 +359,19 @@ final class YamlProtoReader {
 
     private boolean countNode() {
         if (++nodesRead == MAX_NODES) {
-            errors.add(new Diagnostic(file, 1, 1, "", "the document expands to more than " + MAX_NODES + " nodes (through YAML aliases?)", "yaml.too_large"));
+            errorAt(1, 1, "", "the document expands to more than " + MAX_NODES + " nodes (through YAML aliases?)", "yaml.too_large");
         }
         return nodesRead < MAX_NODES;
     }
 
     private void error(Node node, String path, String message, String ruleId) {
         SourceMap.Position at = position(node);
-        errors.add(new Diagnostic(file, at.line(), at.column(), path, message, ruleId));
+        errorAt(at.line(), at.column(), path, message, ruleId);
+    }
+
+    private void errorAt(int line, int column, String path, String message, String ruleId) {
+        errors.add(positioned ? new Diagnostic(file, line, column, path, message, ruleId)
+                : new Diagnostic(file, 0, 0, path, message, ruleId));
     }
 
     private static SourceMap.Position position(Node node) {

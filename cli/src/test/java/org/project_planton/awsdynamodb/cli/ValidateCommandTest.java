@@ -1,0 +1,106 @@
+package org.project_planton.awsdynamodb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+    private static final String VALID = """
+            apiVersion: aws.project-planton.org/v1
+            kind: AwsDynamodb
+            metadata:
+              name: orders
+            spec:
+              billingMode: PAY_PER_REQUEST
+              attributeDefinitions:
+                - name: pk
+                  type: S
+              keySchema:
+                - attributeName: pk
+                  keyType: HASH
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fiveMistakesGiveFivePositionedLinesAndExitOne() throws Exception {
+        Path manifest = resource("five-mistakes.yaml");
+        CliRun run = CliRun.of("validate", "--manifest", manifest.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(List.of(
+                manifest + ":4:9: error: metadata.name: metadata.name is the table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.' [table_name.format]",
+                manifest + ":8:5: error: spec.provisioned_throughput: When billing_mode is PROVISIONED, provisioned_throughput must be set with RCUs and WCUs > 0; for PAY_PER_REQUEST it must be unset or zero [provisioned_requires_throughput]",
+                manifest + ":13:13: error: spec.attribute_definitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
+                manifest + ":18:18: error: spec.stream_enabled: stream_view_type must be set when stream_enabled is true, and must be UNSPECIFIED when disabled [stream_view_requires_enabled]",
+                manifest + ":20:14: error: spec.ttl.enabled: ttl.attribute_name must be set when TTL is enabled [ttl_attribute_when_enabled]"),
+                lines);
+    }
+
+    @Test
+    void manyFilesAndDirectoriesInOneRun() throws IOException {
+        Path nested = Files.createDirectories(dir.resolve("tables/nested"));
+        Path a = Files.writeString(dir.resolve("tables/a.yaml"), VALID);
+        Path b = Files.writeString(nested.resolve("b.yml"), VALID.replace("orders", "payments"));
+        Files.writeString(nested.resolve("notes.txt"), "not a manifest");
+        Path single = Files.writeString(dir.resolve("single.yaml"), VALID);
+
+        CliRun run = CliRun.of("validate", "-m", dir.resolve("tables").toString(), "--manifest", single.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(a + ": valid", b + ": valid", single + ": valid"), run.out().lines().toList());
+    }
+
+    @Test
+    void oneInvalidFileAmongValidOnesFailsTheRunButAllAreReported() throws IOException {
+        Path good = Files.writeString(dir.resolve("good.yaml"), VALID);
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), VALID.replace("type: S", "type: X"));
+
+        CliRun run = CliRun.of("validate", "-m", bad.toString(), "-m", good.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(good + ": valid\n", run.out());
+        assertTrue(run.err().startsWith(bad + ":9:13: error: spec.attribute_definitions[0].type: 'X' is not a AttributeType"), run.err());
+    }
+
+    @Test
+    void missingFileIsOneLineWithoutStackTrace() {
+        CliRun run = CliRun.of("validate", "-m", dir.resolve("absent.yaml").toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(dir.resolve("absent.yaml") + ": error: no such file [file.not_found]\n", run.err());
+    }
+
+    @Test
+    void directoryWithoutManifestsIsAnError() {
+        CliRun run = CliRun.of("validate", "-m", dir.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("project-planton: error: " + dir + " holds no *.yaml or *.yml files\n", run.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, CliRun.of("validate").exitCode());
+        assertEquals(2, CliRun.of("validate", "--manifest").exitCode());
+        assertEquals(2, CliRun.of("no-such-command").exitCode());
+        CliRun unknownOption = CliRun.of("validate", "-m", "x.yaml", "--bogus");
+        assertEquals(2, unknownOption.exitCode());
+        assertFalse(unknownOption.err().contains("Exception"), unknownOption.err());
+    }
+
+    private static Path resource(String name) throws URISyntaxException {
+        return Path.of(ValidateCommandTest.class.getClassLoader().getResource(name).toURI());
+    }
+}
