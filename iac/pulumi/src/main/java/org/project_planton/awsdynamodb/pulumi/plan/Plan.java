@@ -61,8 +61,10 @@ public record Plan(
       out.append(pad).append(key).append(":\n");
       for (var item : list) {
         if (item instanceof Map<?, ?> map && !map.isEmpty()) {
-          out.append(pad).append("  -\n");
-          map.forEach((k, v) -> appendValue(out, indent + 4, String.valueOf(k), v));
+          // "- first: value", the other keys aligned beneath it, as YAML writes a list of maps
+          var entries = new StringBuilder();
+          map.forEach((k, v) -> appendValue(entries, indent + 4, String.valueOf(k), v));
+          out.append(pad).append("  - ").append(entries, indent + 4, entries.length());
         } else {
           out.append(pad).append("  - ").append(scalar(item)).append('\n');
         }

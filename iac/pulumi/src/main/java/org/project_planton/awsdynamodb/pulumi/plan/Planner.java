@@ -59,7 +59,11 @@ public final class Planner {
           .map(r -> new PlannedResource(r.type(), r.name(), scrubber.scrubMap(r.inputs())))
           .toList();
       var outputs = scrubber.scrubMap(outputs(result.outputs()));
-      var placeholders = outputs.keySet().stream().filter(COMPUTED_OUTPUTS::contains).toList();
+      // Without provider_config.region, aws_region comes from the placeholder ARN as well.
+      var regionGiven = !input.getProviderConfig().getRegion().isEmpty();
+      var placeholders = outputs.keySet().stream()
+          .filter(k -> COMPUTED_OUTPUTS.contains(k) || (!regionGiven && k.equals(Outputs.AWS_REGION)))
+          .toList();
       return new Plan(resources, outputs, placeholders);
     } finally {
       PulumiTestInternal.cleanup();

@@ -109,8 +109,16 @@ class PlannerTest {
     assertTrue(text.startsWith("Plan: 3 resources"), text);
     assertTrue(text.contains("\n+ aws:dynamodb/table:Table  orders\n"), text);
     assertTrue(text.contains("\n  billingMode: PROVISIONED\n"), text);
-    assertTrue(text.contains("\n  attributes:\n    -\n      name: pk\n      type: S\n"), text);
+    assertTrue(text.contains("\n  attributes:\n    - name: pk\n      type: S\n"), text);
     assertTrue(text.contains("table_arn, table_id, stream_arn, stream_label: placeholder values"), text);
+  }
+
+  @Test
+  void regionIsAPlaceholderOnlyWithoutProviderConfig() {
+    assertEquals(List.of("table_arn", "table_id", "stream_arn", "stream_label"),
+        Planner.plan(input(true)).placeholderOutputs());
+    assertEquals(List.of("table_arn", "table_id", "stream_arn", "stream_label", "aws_region"),
+        Planner.plan(input(false)).placeholderOutputs());
   }
 
   @Test
