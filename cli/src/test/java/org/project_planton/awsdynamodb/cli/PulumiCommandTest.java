@@ -1,0 +1,297 @@
+package org.project_planton.awsdynamodb.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.project_planton.awsdynamodb.cli.RecordingPulumiStandIn.args;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.project_planton.awsdynamodb.manifest.Manifests;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.BillingMode;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
+
+/** `project-planton pulumi ...` against a recording stand-in for the pulumi CLI, at the process boundary. */
+class PulumiCommandTest {
+    private static final String STACK = "acme/awsdynamodb/dev";
+    private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+    private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    private static final String MANIFEST = """
+            apiVersion: aws.project-planton.org/v1
+            kind: AwsDynamodb
+            metadata:
+              name: orders
+            %s
+            spec:
+              billingMode: PAY_PER_REQUEST
+              attributeDefinitions:
+                - name: pk
+                  type: S
+              keySchema:
+                - attributeName: pk
+                  keyType: HASH
+            """;
+
+    @TempDir
+    Path root;
+    RecordingPulumiStandIn pulumi;
+    Path module;
+    Path manifest;
+    Path credentials;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        pulumi = new RecordingPulumiStandIn(root);
+        module = Files.createDirectories(root.resolve("module"));
+        Files.writeString(module.resolve("Pulumi.yaml"), """
+                name: awsdynamodb
+                runtime:
+                  name: java
+                  options:
+                    binary: target/awsdynamodb-pulumi.jar
+                """);
+        manifest = Files.writeString(root.resolve("manifest.yaml"), MANIFEST.formatted(""));
+        credentials = Files.writeString(root.resolve("aws.yaml"), """
+                accountId: "123456789012"
+                accessKeyId: %s
+                secretAccessKey: %s
+                region: eu-west-1
+                """.formatted(ACCESS_KEY, SECRET_KEY));
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.of(pulumi.environment(false), args);
+    }
+
+    private String[] operation(String verb, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("pulumi", verb, "--manifest", manifest.toString(),
+                "--stack", STACK, "--module-dir", module.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void previewCreatesTheStackThenPreviewsInTheModuleDirectory() throws Exception {
+        CliRun run = run(operation("preview"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                args("stack", "select", "--stack", STACK),
+                args("stack", "init", "--stack", STACK),
+                args("preview", "--stack", STACK, "--non-interactive")), pulumi.argvs());
+        for (RecordingPulumiStandIn.Call call : pulumi.calls()) {
+            assertEquals(module.toRealPath(), call.cwd());
+        }
+    }
+
+    @Test
+    void anExistingStackIsSelectedNotCreated() throws Exception {
+        pulumi.knownStacks(STACK);
+
+        assertEquals(0, run(operation("preview", "--diff")).exitCode());
+        assertEquals(List.of(
+                args("stack", "select", "--stack", STACK),
+                args("preview", "--stack", STACK, "--diff", "--non-interactive")), pulumi.argvs());
+    }
+
+    @Test
+    void eachOperationMapsToItsPulumiCommand() throws Exception {
+        pulumi.knownStacks(STACK);
+        assertEquals(0, run(operation("update", "--yes")).exitCode());
+        assertEquals(0, run(operation("refresh", "--yes")).exitCode());
+        assertEquals(0, run(operation("destroy", "--yes")).exitCode());
+
+        List<List<String>> operations = pulumi.argvs().stream().filter(argv -> !argv.get(0).equals("stack")).toList();
+        assertEquals(List.of(
+                args("up", "--stack", STACK, "--yes", "--non-interactive"),
+                args("refresh", "--stack", STACK, "--yes", "--non-interactive"),
+                args("destroy", "--stack", STACK, "--yes", "--non-interactive")), operations);
+    }
+
+    @Test
+    void changesWithoutYesAndWithoutATerminalAreRefusedBeforePulumiRuns() throws Exception {
+        for (String verb : List.of("update", "refresh", "destroy")) {
+            CliRun run = run(operation(verb));
+
+            assertEquals(1, run.exitCode(), verb);
+            assertTrue(run.err().contains("without --yes: there is no terminal to confirm on"), run.err());
+            assertEquals(1, run.err().lines().count(), run.err());
+        }
+        assertEquals(List.of(), pulumi.calls());
+    }
+
+    @Test
+    void onATerminalWithoutYesPulumiAsksTheUserItself() throws Exception {
+        pulumi.knownStacks(STACK);
+        CliRun run = CliRun.of(pulumi.environment(true), operation("update"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(args("up", "--stack", STACK), pulumi.argvs().get(1));
+    }
+
+    @Test
+    void credentialsReachPulumiOnlyThroughAPrivateFileThatIsGoneAfterwards() throws Exception {
+        CliRun run = run(operation("update", "--yes", "--aws-provider-config", credentials.toString()));
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<RecordingPulumiStandIn.Call> calls = pulumi.calls();
+        for (RecordingPulumiStandIn.Call call : calls) {
+            String argv = String.join(" ", call.argv());
+            assertFalse(argv.contains(SECRET_KEY) || argv.contains(ACCESS_KEY), argv);
+            assertFalse(call.env().values().stream().anyMatch(v -> v.contains(SECRET_KEY)), "secret in the environment");
+            assertEquals("600", call.stackInputMode());
+        }
+        RecordingPulumiStandIn.Call up = calls.get(calls.size() - 2);
+        Path stackInputFile = Path.of(up.env().get("STACK_INPUT_YAML_FILE"));
+        assertFalse(stackInputFile.startsWith(module), "stack input inside the module directory");
+        AwsDynamodbStackInput input = Manifests.loadValidStackInput(up.stackInput(), "recorded");
+        assertEquals(SECRET_KEY, input.getProviderConfig().getSecretAccessKey());
+        assertEquals("orders", input.getTarget().getMetadata().getName());
+        assertFalse(Files.exists(stackInputFile));
+        assertFalse(Files.exists(stackInputFile.getParent()));
+        assertFalse(run.out().contains(SECRET_KEY) || run.err().contains(SECRET_KEY));
+    }
+
+    @Test
+    void aFailedOperationIsExitOneAndStillDeletesTheStackInput() throws Exception {
+        CliRun run = CliRun.of(pulumi.environment(false, "STAND_IN_FAIL_VERB", "up"), operation("update", "--yes"));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("project-planton: error: pulumi up failed (exit code 1)\n", run.err());
+        List<RecordingPulumiStandIn.Call> calls = pulumi.calls();
+        Path stackInputFile = Path.of(calls.get(calls.size() - 1).env().get("STACK_INPUT_YAML_FILE"));
+        assertFalse(Files.exists(stackInputFile));
+    }
+
+    @Test
+    void aStackInputOfTheUsersOwnIsNotPassedOn() throws Exception {
+        CliRun run = CliRun.of(pulumi.environment(false, "STACK_INPUT_YAML", "target: {}"), operation("preview"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(pulumi.calls().get(0).env().containsKey("STACK_INPUT_YAML"));
+    }
+
+    @Test
+    void outputsAreReadBackAfterAnUpdate() throws Exception {
+        pulumi.outputs("""
+                {"table_name": "orders", "table_arn": "arn:aws:dynamodb:eu-west-1:123456789012:table/orders",
+                 "table_id": "orders", "aws_region": "eu-west-1", "something_else": 1}
+                """);
+
+        CliRun text = run(operation("update", "--yes"));
+        assertEquals(0, text.exitCode(), text.err());
+        assertEquals(args("stack", "output", "--json", "--stack", STACK), pulumi.argvs().get(pulumi.argvs().size() - 1));
+        assertEquals("""
+                table_name: orders
+                table_arn: arn:aws:dynamodb:eu-west-1:123456789012:table/orders
+                table_id: orders
+                aws_region: eu-west-1
+                """, text.out());
+
+        CliRun json = run(operation("refresh", "--yes", "-o", "json"));
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals("eu-west-1", JsonParser.parseString(json.out()).getAsJsonObject().get("aws_region").getAsString());
+    }
+
+    @Test
+    void manifestLabelsWinOverTheStackFlag() throws Exception {
+        Files.writeString(manifest, MANIFEST.formatted("""
+                  labels:
+                    pulumi.project-planton.org/stack.fqdn: acme/awsdynamodb/prod
+                """));
+        assertEquals(0, run(operation("preview")).exitCode());
+        assertEquals(args("preview", "--stack", "acme/awsdynamodb/prod", "--non-interactive"), pulumi.argvs().get(2));
+
+        Files.writeString(manifest, MANIFEST.formatted("""
+                  labels:
+                    pulumi.project-planton.org/organization: acme
+                    pulumi.project-planton.org/project: awsdynamodb
+                    pulumi.project-planton.org/stack.name: staging
+                """));
+        assertEquals(0, run(operation("preview")).exitCode());
+        assertEquals(args("preview", "--stack", "acme/awsdynamodb/staging", "--non-interactive"), pulumi.argvs().get(5));
+    }
+
+    @Test
+    void aMalformedOrMissingStackIsAClearError() throws Exception {
+        CliRun malformed = run("pulumi", "preview", "-m", manifest.toString(), "--stack", "acme//dev", "--module-dir", module.toString());
+        assertEquals(1, malformed.exitCode());
+        assertEquals("project-planton: error: --stack gives stack 'acme//dev'; expected organization/project/stack, three non-empty parts\n",
+                malformed.err());
+
+        CliRun missing = run("pulumi", "preview", "-m", manifest.toString(), "--module-dir", module.toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().startsWith("project-planton: error: no Pulumi stack given"), missing.err());
+        assertEquals(List.of(), pulumi.calls());
+    }
+
+    @Test
+    void setOverridesAreTypedByTheirField() throws Exception {
+        CliRun run = run(operation("preview",
+                "--set", "spec.billingMode=PROVISIONED",
+                "--set", "spec.provisioned_throughput={readCapacityUnits: 3, writeCapacityUnits: 4}",
+                "--set", "spec.deletionProtectionEnabled=true",
+                "--set", "metadata.labels.team=payments"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        AwsDynamodbStackInput input = Manifests.loadValidStackInput(pulumi.calls().get(2).stackInput(), "recorded");
+        assertEquals(BillingMode.PROVISIONED, input.getTarget().getSpec().getBillingMode());
+        assertEquals(3, input.getTarget().getSpec().getProvisionedThroughput().getReadCapacityUnits());
+        assertEquals(4, input.getTarget().getSpec().getProvisionedThroughput().getWriteCapacityUnits());
+        assertTrue(input.getTarget().getSpec().getDeletionProtectionEnabled());
+        assertEquals("payments", input.getTarget().getMetadata().getLabelsOrThrow("team"));
+    }
+
+    @Test
+    void aBadSetIsAClearErrorAndNothingRuns() throws Exception {
+        CliRun run = run(operation("preview", "--set", "spec.streamEnabled=maybe"));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("--set spec.streamEnabled=maybe: error: spec.stream_enabled: expected true or false, got 'maybe' [yaml.type]\n", run.err());
+        assertEquals(List.of(), pulumi.calls());
+    }
+
+    @Test
+    void anInvalidManifestNeverReachesPulumi() throws Exception {
+        Files.writeString(manifest, MANIFEST.formatted("").replace("PAY_PER_REQUEST", "PROVISIONED"));
+
+        CliRun run = run(operation("update", "--yes"));
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith(manifest + ":7:16: error: spec.billing_mode"), run.err());
+        assertEquals(List.of(), pulumi.calls());
+    }
+
+    @Test
+    void withoutPulumiOnPathOneLinePointsToInstallAndPlan() {
+        CliRun run = CliRun.of(CliRun.BARE, operation("preview"));
+
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("pulumi is not on PATH") && run.err().contains("project-planton plan"), run.err());
+    }
+
+    @Test
+    void aDifferentProjectNameRunsInACopyAndLeavesPulumiYamlUntouched() throws Exception {
+        String original = Files.readString(module.resolve("Pulumi.yaml"));
+        String stack = "acme/orders-service/dev";
+
+        CliRun run = run("pulumi", "preview", "-m", manifest.toString(), "--stack", stack, "--module-dir", module.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(original, Files.readString(module.resolve("Pulumi.yaml")));
+        RecordingPulumiStandIn.Call preview = pulumi.calls().get(2);
+        assertFalse(preview.cwd().startsWith(module.toRealPath()));
+        String shimProject = preview.pulumiYaml();
+        assertTrue(shimProject.contains("name: orders-service"), shimProject);
+        assertTrue(shimProject.contains("main: " + module.toAbsolutePath()), shimProject);
+        assertTrue(shimProject.contains("binary: " + module.toAbsolutePath().resolve("target/awsdynamodb-pulumi.jar")), shimProject);
+        assertFalse(Files.exists(preview.cwd()), "the project copy is deleted after the run");
+    }
+}
