@@ -84,7 +84,11 @@ final class YamlProtoReader {
                     "", "YAML syntax: " + e.getProblem(), "yaml.syntax"));
             return Optional.empty();
         } catch (YamlEngineException e) {
-            errors.add(new Diagnostic(file, 1, 1, "", "YAML syntax: " + e.getMessage(), "yaml.syntax"));
+            // Unpositioned: one of snakeyaml's own limits, such as its cap on aliases of lists and mappings.
+            boolean aliases = String.valueOf(e.getMessage()).startsWith("Number of aliases");
+            errors.add(new Diagnostic(file, 1, 1, "", aliases
+                    ? "the document uses too many aliases of lists and mappings (\"billion laughs\"?): " + e.getMessage()
+                    : "YAML syntax: " + e.getMessage(), aliases ? "yaml.too_large" : "yaml.syntax"));
             return Optional.empty();
         }
         if (documents.isEmpty()) {
