@@ -123,7 +123,11 @@ final class YamlProtoReader {
                     "", "YAML syntax: " + e.getProblem(), "yaml.syntax");
             return null;
         } catch (YamlEngineException e) {
-            errorAt(1, 1, "", "YAML syntax: " + e.getMessage(), "yaml.syntax");
+            // Unpositioned: one of snakeyaml's own limits, such as its cap on aliases of lists and mappings.
+            boolean aliases = String.valueOf(e.getMessage()).startsWith("Number of aliases");
+            errorAt(1, 1, "", aliases
+                    ? "the document uses too many aliases of lists and mappings (\"billion laughs\"?): " + e.getMessage()
+                    : "YAML syntax: " + e.getMessage(), aliases ? "yaml.too_large" : "yaml.syntax");
             return null;
         }
         if (documents.size() > 1) {
