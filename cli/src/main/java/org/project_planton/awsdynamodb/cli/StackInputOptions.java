@@ -9,7 +9,7 @@ import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import picocli.CommandLine.Option;
 
 /** The options that say what to deploy and with which credentials, shared by plan and pulumi. */
-final class StackInputOptions {
+public final class StackInputOptions {
     @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE", description = "The AwsDynamodb manifest.")
     Path manifest;
 
@@ -24,7 +24,7 @@ final class StackInputOptions {
     List<String> overrides = new ArrayList<>();
 
     /** The validated stack input; every problem with the manifest or the credentials is reported at once. */
-    AwsDynamodbStackInput load() throws InvalidManifestException {
+    public AwsDynamodbStackInput load() throws InvalidManifestException {
         List<org.project_planton.awsdynamodb.manifest.Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
         try {

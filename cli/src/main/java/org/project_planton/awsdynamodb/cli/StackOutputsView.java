@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
 
 /** Stack outputs as {@code AwsDynamodbStackOutputs}: read from pulumi's JSON, printed for people or machines. */
-final class StackOutputsView {
+public final class StackOutputsView {
     private StackOutputsView() {}
 
     /** Parses {@code pulumi stack output --json}; outputs that are not AwsDynamodbStackOutputs fields are ignored. */
@@ -21,7 +21,7 @@ final class StackOutputsView {
         return outputs.build();
     }
 
-    static void print(AwsDynamodbStackOutputs outputs, OutputFormat format, PrintWriter out) {
+    public static void print(AwsDynamodbStackOutputs outputs, OutputFormat format, PrintWriter out) {
         if (format == OutputFormat.json) {
             try {
                 out.println(JsonFormat.printer().preservingProtoFieldNames().print(outputs));

@@ -1,0 +1,288 @@
+package org.project_planton.awsdynamodb.cli.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
+
+/**
+ * Brings a live table to the planned one: creates it, or changes what DynamoDB can change in place,
+ * one step at a time, waiting for ACTIVE after each. What DynamoDB cannot change in place (key schema,
+ * LSIs, the type of an attribute a kept key uses) is refused before anything is sent.
+ */
+public final class Converger {
+    private final DynamoDbClient client;
+    private final Consumer<String> progress;
+    private final Duration timeout;
+
+    /** {@code progress} receives one line per change made and per operation the endpoint does not implement. */
+    public Converger(DynamoDbClient client, Consumer<String> progress, Duration timeout) {
+        this.client = client;
+        this.progress = progress;
+        this.timeout = timeout;
+    }
+
+    /** Converges and returns the live table afterwards. */
+    public LiveTable converge(PlannedTable want, boolean contributorInsights) {
+        var existing = LiveTable.read(client, want.name());
+        if (existing.isEmpty()) {
+            create(want);
+        } else {
+            update(want, existing.get());
+        }
+        applyUnverifiable(want, contributorInsights);
+        return LiveTable.read(client, want.name()).orElseThrow(() ->
+                new IllegalStateException("table " + want.name() + " disappeared while it was being converged"));
+    }
+
+    private void create(PlannedTable want) {
+        call("CreateTable", () -> client.createTable(want.createTableRequest()));
+        awaitActive(want.name());
+        progress.accept("created table " + want.name());
+        if (want.ttlEnabled()) {
+            call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
+            progress.accept("enabled TTL on attribute " + want.ttlAttributeName());
+        }
+        if (want.pointInTimeRecovery()) {
+            pointInTimeRecovery(want, true);
+        }
+    }
+
+    private void update(PlannedTable want, LiveTable live) {
+        TableComparison comparison = TableComparison.of(want, live);
+        List<TableComparison.Field> refused = comparison.differences().stream().filter(f -> !f.changeableInPlace()).toList();
+        if (!refused.isEmpty()) {
+            TableComparison.Field first = refused.get(0);
+            throw new IllegalArgumentException("table " + want.name() + ": " + first.name() + " cannot be changed on an existing table"
+                    + " (manifest " + first.wanted() + ", live " + first.live() + ")"
+                    + (refused.size() > 1 ? "; also " + refused.stream().skip(1).map(TableComparison.Field::name).collect(Collectors.joining(", ")) : "")
+                    + "; DynamoDB would need the table replaced. Nothing was changed.");
+        }
+        TableDescription t = live.table();
+        Map<String, PlannedTable.Gsi> wanted = want.globalSecondaryIndexes().stream()
+                .collect(Collectors.toMap(PlannedTable.Gsi::name, g -> g));
+        // 1. Remove indexes that are gone from the plan or whose keys or projection changed.
+        List<String> kept = new ArrayList<>();
+        for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
+            PlannedTable.Gsi w = wanted.get(g.indexName());
+            boolean same = w != null && TableComparison.keys(g.keySchema()).equals(TableComparison.keys(w.keySchema()))
+                    && TableComparison.projection(g.projection()).equals(TableComparison.projection(w.projection()));
+            if (same) {
+                kept.add(g.indexName());
+                continue;
+            }
+            call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).globalSecondaryIndexUpdates(
+                    GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(g.indexName())).build())));
+            awaitActive(want.name());
+            progress.accept((w == null ? "removed" : "removed (to re-create with new keys or projection)") + " global secondary index " + g.indexName());
+        }
+        // 2. Billing mode and capacity, for the table and the indexes it keeps.
+        t = describe(want.name());
+        String liveBilling = t.billingModeSummary() == null || t.billingModeSummary().billingMode() == null
+                ? "PROVISIONED" : t.billingModeSummary().billingModeAsString();
+        boolean billingChanges = !liveBilling.equals(want.billingMode());
+        UpdateTableRequest.Builder capacity = UpdateTableRequest.builder().tableName(want.name());
+        boolean capacityChanges = billingChanges;
+        if (billingChanges) {
+            capacity.billingMode(want.billingMode());
+        }
+        if (want.provisioned()) {
+            PlannedTable.Capacity now = t.provisionedThroughput() == null ? null
+                    : new PlannedTable.Capacity(t.provisionedThroughput().readCapacityUnits(), t.provisionedThroughput().writeCapacityUnits());
+            if (billingChanges || !Objects.equals(now, want.capacity())) {
+                capacity.provisionedThroughput(want.capacity().throughput());
+                capacityChanges = true;
+            }
+            List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
+            for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
+                PlannedTable.Gsi w = wanted.get(g.indexName());
+                PlannedTable.Capacity gNow = g.provisionedThroughput() == null ? null
+                        : new PlannedTable.Capacity(g.provisionedThroughput().readCapacityUnits(), g.provisionedThroughput().writeCapacityUnits());
+                if (w != null && (billingChanges || !Objects.equals(gNow, w.capacity()))) {
+                    indexUpdates.add(GlobalSecondaryIndexUpdate.builder()
+                            .update(u -> u.indexName(g.indexName()).provisionedThroughput(w.capacity().throughput())).build());
+                }
+            }
+            if (!indexUpdates.isEmpty()) {
+                capacity.globalSecondaryIndexUpdates(indexUpdates);
+                capacityChanges = true;
+            }
+        }
+        if (capacityChanges) {
+            call("UpdateTable", () -> client.updateTable(capacity.build()));
+            awaitActive(want.name());
+            progress.accept(billingChanges ? "switched billing mode to " + want.billingMode()
+                    : "set provisioned capacity to " + TableComparison.capacity(want.capacity()));
+        }
+        // 3. Add indexes, one per UpdateTable, each with the attribute definitions it needs.
+        for (PlannedTable.Gsi g : want.globalSecondaryIndexes()) {
+            if (kept.contains(g.name())) {
+                continue;
+            }
+            call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name())
+                    .attributeDefinitions(want.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(g.toCreateAction()).build())));
+            awaitActive(want.name());
+            progress.accept("added global secondary index " + g.name());
+        }
+        // 4. Stream: a view type cannot be changed on an enabled stream, so it is turned off first.
+        t = describe(want.name());
+        StreamSpecification liveStream = t.streamSpecification();
+        boolean liveEnabled = liveStream != null && Boolean.TRUE.equals(liveStream.streamEnabled());
+        boolean sameStream = liveEnabled == want.streamEnabled()
+                && (!liveEnabled || Objects.equals(liveStream.streamViewTypeAsString(), want.streamViewType()));
+        if (!sameStream) {
+            if (liveEnabled) {
+                call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name())
+                        .streamSpecification(s -> s.streamEnabled(false))));
+                awaitActive(want.name());
+            }
+            if (want.streamEnabled()) {
+                call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).streamSpecification(want.streamSpecification())));
+                awaitActive(want.name());
+            }
+            progress.accept(want.streamEnabled() ? "enabled stream " + want.streamViewType() : "disabled stream");
+        }
+        // 5. Deletion protection, encryption and table class, where the endpoint reports them.
+        TableComparison after = TableComparison.of(want, LiveTable.read(client, want.name()).orElseThrow());
+        for (TableComparison.Field f : after.fields()) {
+            if (f.state() == TableComparison.State.NOT_REPORTED && !f.name().equals("point_in_time_recovery_enabled")) {
+                progress.accept("note: the endpoint does not implement " + f.name() + " (manifest: " + f.wanted() + "); skipped");
+            }
+            if (f.state() != TableComparison.State.DIFFERS) {
+                continue;
+            }
+            switch (f.name()) {
+                case "deletion_protection_enabled" -> {
+                    call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).deletionProtectionEnabled(want.deletionProtection())));
+                    awaitActive(want.name());
+                    progress.accept((want.deletionProtection() ? "enabled" : "disabled") + " deletion protection");
+                }
+                case "server_side_encryption" -> {
+                    call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).sseSpecification(want.sseSpecification())));
+                    awaitActive(want.name());
+                    progress.accept("set server-side encryption to " + f.wanted());
+                }
+                case "table_class" -> {
+                    call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).tableClass(f.wanted())));
+                    awaitActive(want.name());
+                    progress.accept("set table class to " + f.wanted());
+                }
+                case "ttl" -> ttl(want, live);
+                case "point_in_time_recovery_enabled" -> pointInTimeRecovery(want, false);
+                default -> { }
+            }
+        }
+        if (live.pointInTimeRecovery() == null && want.pointInTimeRecovery()) {
+            pointInTimeRecovery(want, false);
+        }
+    }
+
+    /** TTL cannot move from one attribute to another while on: it is turned off (with the live name), then on. */
+    private void ttl(PlannedTable want, LiveTable live) {
+        String status = live.ttl() == null ? "DISABLED" : live.ttl().timeToLiveStatusAsString();
+        boolean liveOn = "ENABLED".equals(status) || "ENABLING".equals(status);
+        if (liveOn) {
+            String liveName = live.ttl().attributeName();
+            call("UpdateTimeToLive", () -> client.updateTimeToLive(b -> b.tableName(want.name())
+                    .timeToLiveSpecification(TimeToLiveSpecification.builder().enabled(false).attributeName(liveName).build())));
+        }
+        if (want.ttlEnabled()) {
+            call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
+        }
+        progress.accept(want.ttlEnabled() ? "enabled TTL on attribute " + want.ttlAttributeName() : "disabled TTL");
+    }
+
+    /** Point-in-time recovery, tags and contributor insights: applied where implemented, else one note each. */
+    private void applyUnverifiable(PlannedTable want, boolean contributorInsights) {
+        TableDescription t = describe(want.name());
+        if (!want.tags().isEmpty()) {
+            try {
+                client.tagResource(b -> b.resourceArn(t.tableArn()).tags(want.tags().entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+            } catch (DynamoDbException e) {
+                unsupportedOrThrow(e, "tagging (TagResource); the table's " + want.tags().size() + " tags were not applied");
+            }
+        }
+        if (contributorInsights) {
+            try {
+                client.updateContributorInsights(b -> b.tableName(want.name()).contributorInsightsAction("ENABLE"));
+            } catch (DynamoDbException e) {
+                unsupportedOrThrow(e, "contributor insights (UpdateContributorInsights); not enabled");
+            }
+        }
+    }
+
+    private void pointInTimeRecovery(PlannedTable want, boolean onCreate) {
+        try {
+            client.updateContinuousBackups(b -> b.tableName(want.name())
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(want.pointInTimeRecovery())));
+            if (!onCreate || want.pointInTimeRecovery()) {
+                progress.accept((want.pointInTimeRecovery() ? "enabled" : "disabled") + " point-in-time recovery");
+            }
+        } catch (DynamoDbException e) {
+            unsupportedOrThrow(e, "continuous backups (point-in-time recovery); skipped");
+        }
+    }
+
+    private void unsupportedOrThrow(DynamoDbException e, String what) {
+        if (!Unsupported.is(e)) {
+            throw new IllegalArgumentException("the endpoint rejected " + what + ": " + EndpointErrors.message(e), e);
+        }
+        progress.accept("note: the endpoint does not implement " + what);
+    }
+
+    private TableDescription describe(String name) {
+        return call("DescribeTable", () -> client.describeTable(b -> b.tableName(name)).table());
+    }
+
+    /** Waits until the table and every index are ACTIVE and no index is being deleted. */
+    private void awaitActive(String name) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TableDescription t;
+            try {
+                t = describe(name);
+            } catch (ResourceNotFoundException e) {
+                t = null;
+            }
+            if (t != null && t.tableStatus() == TableStatus.ACTIVE
+                    && t.globalSecondaryIndexes().stream().allMatch(g -> "ACTIVE".equals(g.indexStatusAsString()))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("table " + name + " did not become ACTIVE within " + timeout.toSeconds() + "s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for table " + name + " to become ACTIVE");
+            }
+        }
+    }
+
+    private static <T> T call(String operation, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ResourceNotFoundException e) {
+            throw e;
+        } catch (DynamoDbException e) {
+            throw new IllegalArgumentException(operation + " was rejected: " + EndpointErrors.message(e), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.project_planton.awsdynamodb.cli.local;
+
+import picocli.CommandLine.Command;
+
+/** {@code project-planton local up|down|status}: the manifest's table on DynamoDB Local or LocalStack, no AWS account. */
+@Command(
+        name = "local",
+        description = {
+                "Run the manifest's table on this machine: on DynamoDB Local (started for you) or on an endpoint you",
+                "give (DynamoDB Local, LocalStack). The table is the one `project-planton plan` shows, made with the",
+                "DynamoDB API. No AWS account is used."},
+        subcommands = {LocalUpCommand.class, LocalDownCommand.class, LocalStatusCommand.class})
+public final class LocalCommand {
+    public LocalCommand() {}
+}

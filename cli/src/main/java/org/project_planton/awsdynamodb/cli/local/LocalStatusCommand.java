@@ -1,0 +1,50 @@
+package org.project_planton.awsdynamodb.cli.local;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@Command(
+        name = "status",
+        description = {
+                "Compare the live table with the manifest, field by field, and say whether they match.",
+                "Exit status 0 in sync, 1 when a field differs or the table does not exist."})
+final class LocalStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LocalTarget target;
+
+    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LocalTarget.DEFAULT_ENDPOINT,
+            description = "The endpoint holding the table (default ${DEFAULT-VALUE}, where `local up` serves).")
+    String endpoint;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LocalTarget.Planned planned = target.plan();
+        String name = planned.table().name();
+        URI uri = LocalTarget.endpoint(endpoint);
+        try (DynamoDbClient client = LocalTarget.client(uri, planned.region())) {
+            Optional<LiveTable> live = LocalTarget.reach(uri, () -> LiveTable.read(client, name));
+            if (live.isEmpty()) {
+                out.println("table " + name + ": missing at " + uri + " (run `project-planton local up`)");
+                return 1;
+            }
+            TableComparison comparison = TableComparison.of(planned.table(), live.get());
+            comparison.fields().forEach(f -> out.println("  " + f.format()));
+            out.println("table " + name + ": " + (comparison.inSync()
+                    ? "in sync with the manifest"
+                    : comparison.differences().size() + " field(s) differ from the manifest; `project-planton local up` converges what DynamoDB can change in place"));
+            return comparison.inSync() ? 0 : 1;
+        }
+    }
+}

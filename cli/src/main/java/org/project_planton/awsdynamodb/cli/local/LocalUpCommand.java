@@ -1,0 +1,135 @@
+package org.project_planton.awsdynamodb.cli.local;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.project_planton.awsdynamodb.cli.OutputFormat;
+import org.project_planton.awsdynamodb.cli.StackOutputsView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@Command(
+        name = "up",
+        description = {
+                "Validate the manifest and create its table, exactly as `project-planton plan` shows it, or converge an",
+                "existing one: GSIs added and removed one at a time, billing and capacity, stream, TTL and deletion",
+                "protection. A change DynamoDB cannot make in place (key schema, LSIs, the type of a key attribute)",
+                "is refused and nothing is changed.",
+                "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir)",
+                "and keeps serving in the foreground until Ctrl-C."})
+final class LocalUpCommand implements Callable<Integer> {
+    static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    LocalTarget target;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "A running DynamoDB-compatible endpoint (DynamoDB Local, LocalStack). Without it, DynamoDB Local is started here.")
+    String endpoint;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
+            description = "Port on 127.0.0.1 for the DynamoDB Local started here (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the started DynamoDB Local's data in DIR, to find the table again next time. Default: in memory.")
+    Path dataDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "text (default), or json: the AwsDynamodbStackOutputs as one JSON object (notes go to stderr).")
+    OutputFormat output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (endpoint != null && (dataDir != null || spec.commandLine().getParseResult().hasMatchedOption("--port"))) {
+            throw new IllegalArgumentException("--port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint");
+        }
+        LocalTarget.Planned planned = target.plan();
+        if (endpoint != null) {
+            URI uri = LocalTarget.endpoint(endpoint);
+            up(uri, planned, out, err);
+            return 0;
+        }
+        return serve(planned, out, err);
+    }
+
+    private void up(URI uri, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
+        try (DynamoDbClient client = LocalTarget.client(uri, planned.region())) {
+            LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
+                    .converge(planned.table(), planned.contributorInsights()));
+            (output == OutputFormat.json ? err : out).println("endpoint: " + uri);
+            StackOutputsView.print(LocalTarget.outputs(live, planned.region()), output, out);
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Starts DynamoDB Local, brings the table up, and serves until Ctrl-C (or this thread is interrupted). */
+    private int serve(LocalTarget.Planned planned, PrintWriter out, PrintWriter err) throws InterruptedException {
+        DynamoDbLocalServer server = startQuietly();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread serving = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            serving.interrupt();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "project-planton-local-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            up(server.endpoint(), planned, out, err);
+            String where = dataDir == null ? "in memory: the data goes when it stops" : "data kept in " + dataDir.toAbsolutePath();
+            err.println("DynamoDB Local is serving table " + planned.table().name() + " at " + server.endpoint()
+                    + " (127.0.0.1 only, " + where + "). Ctrl-C stops it.");
+            err.println("Point an AWS SDK at it: endpoint " + server.endpoint() + ", region " + planned.region()
+                    + ", any access key and secret (one database is shared by all credentials and regions).");
+            err.println("  e.g. AWS_ENDPOINT_URL_DYNAMODB=" + server.endpoint() + " AWS_REGION=" + planned.region()
+                    + ", or DynamoDbClient.builder().endpointOverride(URI.create(\"" + server.endpoint() + "\"))");
+            err.flush();
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                err.println("stopping DynamoDB Local");
+                err.flush();
+            }
+            return 0;
+        } finally {
+            server.close();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is what is stopping us
+            }
+        }
+    }
+
+    /** DynamoDB Local prints its configuration banner on System.out; stdout is for our output alone. */
+    private DynamoDbLocalServer startQuietly() {
+        PrintStream stdout = System.out;
+        synchronized (System.class) {
+            System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+            try {
+                return DynamoDbLocalServer.start(port, dataDir);
+            } finally {
+                System.setOut(stdout);
+            }
+        }
+    }
+}
