@@ -1,87 +1,149 @@
 package org.project_planton.awsdynamodb.cli.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.stream.Stream;
 
 /**
  * Amazon's DynamoDB Local engine, started in this JVM, listening on 127.0.0.1 only, telemetry off.
  *
  * <p>DynamoDB Local has no option for the listen address: its launcher binds Jetty to every
  * interface. So the Jetty server it builds is reached before start and its one connector is set to
- * the loopback host (and, for port 0, to an ephemeral port). If that ever fails, the server is not
+ * the loopback host (and, for port 0, to an ephemeral port). If that fails, the server is not
  * started at all rather than started on every interface.
+ *
+ * <p>DynamoDB Local is reached by reflection: on the command line it is not on the class path (its
+ * jar's manifest lists ".", which breaks the launcher's class-data sharing archive, and no other
+ * command needs it) but in {@code lib/dynamodb-local/} beside the other libraries, loaded only when
+ * {@code local up} starts it. Where it is on the class path already (tests, IDEs), that copy is used.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
+    private static final String SERVER_RUNNER = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
 
-    private final DynamoDBProxyServer proxy;
-    private final ServerConnector connector;
+    private final Object proxy;
+    private final Object connector;
 
-    private DynamoDbLocalServer(DynamoDBProxyServer proxy, ServerConnector connector) {
+    private DynamoDbLocalServer(Object proxy, Object connector) {
         this.proxy = proxy;
         this.connector = connector;
     }
 
     /**
      * Starts the engine on 127.0.0.1:{@code port} (0 picks a free port), in memory when
-     * {@code dataDir} is null, otherwise keeping its data in that directory.
+     * {@code dataDir} is null, otherwise keeping its data in that directory. One database serves
+     * every access key and region ({@code -sharedDb}), so any SDK client finds the table.
      */
     public static DynamoDbLocalServer start(int port, Path dataDir) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0 (any free port) or 1 to 65535, not " + port);
         }
-        List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-port", "8000"));
+        List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-sharedDb", "-port", "8000"));
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
             try {
                 Files.createDirectories(dataDir);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalArgumentException("--data-dir " + dataDir + ": cannot create the directory: " + e.getMessage());
             }
             args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString()));
         }
-        DynamoDBProxyServer proxy;
+        Object proxy;
+        // DynamoDB Local resolves its logging through the context class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
         try {
-            proxy = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local could not be set up: " + e.getMessage(), e);
+            ClassLoader loader = loader();
+            thread.setContextClassLoader(loader);
+            preloadGrammar(loader);
+            Class<?> runner = Class.forName(SERVER_RUNNER, true, loader);
+            proxy = runner.getMethod("createServerFromCommandLineArgs", String[].class)
+                    .invoke(null, (Object) args.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("DynamoDB Local could not be set up: " + e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("DynamoDB Local could not be loaded: " + e, e);
+        } finally {
+            thread.setContextClassLoader(context);
         }
-        ServerConnector connector = loopbackConnector(proxy, port);
+        Object connector = loopbackConnector(proxy, port);
         try {
-            proxy.start();
-        } catch (Exception e) {
+            invoke(proxy, "start");
+        } catch (RuntimeException e) {
             throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
         }
+        DynamoDbLocalServer server = new DynamoDbLocalServer(proxy, connector);
         // DynamoDB Local reports a port in use on System.err and stops, without throwing.
-        if (!connector.isStarted() || connector.getLocalPort() <= 0) {
-            stopQuietly(proxy);
+        if (!(Boolean) invoke(connector, "isStarted") || server.port() <= 0) {
+            server.close();
             throw new IllegalArgumentException("DynamoDB Local could not listen on " + LOOPBACK + ":" + port
                     + " (is the port in use? choose another with --port, or --port 0 for any free one)");
         }
-        return new DynamoDbLocalServer(proxy, connector);
+        return server;
     }
 
-    private static ServerConnector loopbackConnector(DynamoDBProxyServer proxy, int port) {
+    /** The class path's DynamoDB Local if there is one, else the copy in lib/dynamodb-local/ beside this jar. */
+    private static ClassLoader loader() {
+        ClassLoader own = DynamoDbLocalServer.class.getClassLoader();
+        if (own.getResource(SERVER_RUNNER.replace('.', '/') + ".class") != null) {
+            return own;
+        }
         try {
-            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            Path jar = Path.of(DynamoDbLocalServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path dir = jar.resolveSibling("lib").resolve("dynamodb-local");
+            List<URL> urls = new ArrayList<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                    urls.add(f.toUri().toURL());
+                }
+            }
+            return new URLClassLoader("dynamodb-local", urls.toArray(URL[]::new), own);
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("DynamoDB Local is not installed with this build (lib/dynamodb-local/): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local's expression grammar was generated by ANTLR 4.10.1 and runs here on the 4.13.2
+     * runtime that protovalidate's CEL needs (same serialized grammar format). ANTLR prints a version
+     * warning when the grammar classes initialise, at the first expression request; they are
+     * initialised here instead, while the caller has standard error quiet.
+     */
+    private static void preloadGrammar(ClassLoader loader) {
+        for (String grammar : List.of("com.amazon.dynamodb.grammar.DynamoDbGrammarLexer", "com.amazon.dynamodb.grammar.DynamoDbGrammarParser")) {
+            try {
+                Class.forName(grammar, true, loader);
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // a later DynamoDB Local without this grammar: nothing to quieten
+            }
+        }
+    }
+
+    private static Object loopbackConnector(Object proxy, int port) {
+        try {
+            Field field = proxy.getClass().getDeclaredField("server");
             field.setAccessible(true);
-            Server server = (Server) field.get(proxy);
-            Connector[] connectors = server.getConnectors();
-            if (connectors.length != 1 || !(connectors[0] instanceof ServerConnector connector)) {
+            Object server = field.get(proxy);
+            Object[] connectors = (Object[]) invoke(server, "getConnectors");
+            if (connectors.length != 1 || !connectors[0].getClass().getName().equals("org.eclipse.jetty.server.ServerConnector")) {
                 throw new IllegalStateException("expected one ServerConnector, found " + connectors.length + " connectors");
             }
-            connector.setHost(LOOPBACK);
-            connector.setPort(port);
+            Object connector = connectors[0];
+            connector.getClass().getMethod("setHost", String.class).invoke(connector, LOOPBACK);
+            connector.getClass().getMethod("setPort", int.class).invoke(connector, port);
+            if (!LOOPBACK.equals(invoke(connector, "getHost"))) {
+                throw new IllegalStateException("the connector did not take the loopback host");
+            }
             return connector;
         } catch (ReflectiveOperationException | RuntimeException e) {
             stopQuietly(proxy);
@@ -90,12 +152,24 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
     }
 
-    public int port() {
-        return connector.getLocalPort();
+    private static Object invoke(Object target, String method) {
+        try {
+            return target.getClass().getMethod(method).invoke(target);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(method + ": " + cause.getMessage(), cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(method + ": " + e, e);
+        }
     }
 
+    public int port() {
+        return (Integer) invoke(connector, "getLocalPort");
+    }
+
+    /** The address the engine listens on: always 127.0.0.1. */
     public String host() {
-        return connector.getHost();
+        return (String) invoke(connector, "getHost");
     }
 
     public URI endpoint() {
@@ -107,10 +181,10 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         stopQuietly(proxy);
     }
 
-    private static void stopQuietly(DynamoDBProxyServer proxy) {
+    private static void stopQuietly(Object proxy) {
         try {
-            proxy.stop();
-        } catch (Exception ignored) {
+            invoke(proxy, "stop");
+        } catch (RuntimeException ignored) {
             // stopping is best effort; the JVM is usually about to exit
         }
     }

@@ -120,15 +120,25 @@ final class LocalUpCommand implements Callable<Integer> {
         }
     }
 
-    /** DynamoDB Local prints its configuration banner on System.out; stdout is for our output alone. */
+    /**
+     * DynamoDB Local prints a configuration banner on System.out and ANTLR version notes on
+     * System.err while it starts; stdout and stderr are for our own lines.
+     */
     private DynamoDbLocalServer startQuietly() {
-        PrintStream stdout = System.out;
+        return quietly(() -> DynamoDbLocalServer.start(port, dataDir));
+    }
+
+    static <T> T quietly(java.util.function.Supplier<T> work) {
         synchronized (System.class) {
+            PrintStream stdout = System.out;
+            PrintStream stderr = System.err;
             System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+            System.setErr(new PrintStream(PrintStream.nullOutputStream()));
             try {
-                return DynamoDbLocalServer.start(port, dataDir);
+                return work.get();
             } finally {
                 System.setOut(stdout);
+                System.setErr(stderr);
             }
         }
     }
