@@ -1,0 +1,91 @@
+package org.project_planton.awsdynamodb.cli.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** `local up` run again after the manifest changed: each step checked on the live table. */
+class ConvergenceTest {
+    static final String BASE = """
+            apiVersion: aws.project-planton.org/v1
+            kind: AwsDynamodb
+            metadata:
+              name: converge
+            spec:
+              billingMode: PAY_PER_REQUEST
+              attributeDefinitions:
+                - {name: pk, type: S}
+                - {name: sk, type: N}
+              keySchema:
+                - {attributeName: pk, keyType: HASH}
+                - {attributeName: sk, keyType: RANGE}
+            """;
+    static final String GSI = """
+              globalSecondaryIndexes:
+                - name: by-status
+                  keySchema: [{attributeName: status, keyType: HASH}]
+                  projection: {type: KEYS_ONLY}
+            """;
+
+    @AfterEach
+    void drop() {
+        EmbeddedDynamoDb.drop("converge");
+    }
+
+    private static TableDescription up(String yaml) throws Exception {
+        AwsDynamodb manifest = EmbeddedDynamoDb.manifest(yaml);
+        EmbeddedDynamoDb.up(manifest);
+        TableDescription live = EmbeddedDynamoDb.client().describeTable(b -> b.tableName("converge")).table();
+        RoundTripTest.assertMatches(manifest.getSpec(), live,
+                EmbeddedDynamoDb.client().describeTimeToLive(b -> b.tableName("converge")).timeToLiveDescription());
+        return live;
+    }
+
+    @Test
+    void addAndRemoveAGsi() throws Exception {
+        assertEquals(0, up(BASE).globalSecondaryIndexes().size());
+        String withGsi = BASE.replace("    - {name: sk, type: N}\n", "    - {name: sk, type: N}\n    - {name: status, type: S}\n") + GSI;
+        assertEquals("by-status", up(withGsi).globalSecondaryIndexes().get(0).indexName());
+        assertTrue(up(BASE).globalSecondaryIndexes().isEmpty());
+    }
+
+    @Test
+    void billingModeBothWays() throws Exception {
+        up(BASE);
+        String provisioned = BASE.replace("billingMode: PAY_PER_REQUEST", "billingMode: PROVISIONED\n  provisionedThroughput: {readCapacityUnits: 3, writeCapacityUnits: 2}");
+        assertEquals(3, up(provisioned).provisionedThroughput().readCapacityUnits());
+        assertEquals(7, up(provisioned.replace("readCapacityUnits: 3", "readCapacityUnits: 7")).provisionedThroughput().readCapacityUnits());
+        assertEquals("PAY_PER_REQUEST", up(BASE).billingModeSummary().billingModeAsString());
+    }
+
+    @Test
+    void streamTtlAndDeletionProtectionOnAndOff() throws Exception {
+        up(BASE);
+        up(BASE + "  streamEnabled: true\n  streamViewType: NEW_IMAGE\n");
+        up(BASE + "  streamEnabled: true\n  streamViewType: KEYS_ONLY\n");
+        up(BASE);
+        up(BASE + "  ttl: {enabled: true, attributeName: expiresAt}\n");
+        up(BASE + "  ttl: {enabled: false, attributeName: expiresAt}\n");
+        assertTrue(up(BASE + "  deletionProtectionEnabled: true\n").deletionProtectionEnabled());
+        assertEquals(Boolean.FALSE, up(BASE).deletionProtectionEnabled());
+    }
+
+    @Test
+    void aKeySchemaChangeIsRefusedAndChangesNothing() throws Exception {
+        TableDescription before = up(BASE + "  deletionProtectionEnabled: true\n");
+        String changed = BASE.replace("{attributeName: sk, keyType: RANGE}", "{attributeName: pk2, keyType: RANGE}")
+                .replace("{name: sk, type: N}", "{name: pk2, type: N}") + "  deletionProtectionEnabled: false\n";
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> EmbeddedDynamoDb.up(EmbeddedDynamoDb.manifest(changed)));
+        assertTrue(refused.getMessage().contains("key_schema") && refused.getMessage().contains("Nothing was changed"), refused.getMessage());
+        TableDescription after = EmbeddedDynamoDb.client().describeTable(b -> b.tableName("converge")).table();
+        assertEquals(before.keySchema(), after.keySchema());
+        assertEquals(before.attributeDefinitions(), after.attributeDefinitions());
+        assertTrue(after.deletionProtectionEnabled(), "the refused run must not have applied the other changes");
+    }
+}
