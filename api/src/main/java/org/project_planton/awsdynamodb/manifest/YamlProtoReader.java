@@ -161,7 +161,12 @@ final class YamlProtoReader {
                         + ((ScalarNode) first).getValue() + "' already set it at line " + position(first).line(), "yaml.duplicate_key");
                 continue;
             }
-            readField(entry.getValueNode(), builder, field, join(path, field.getName()));
+            Node value = entry.getValueNode();
+            if (value instanceof MappingNode || value instanceof SequenceNode) {
+                // A problem with a whole mapping or list is shown at its key, where the reader looks for it.
+                sourceMap.put(join(path, field.getName()), position(keyNode));
+            }
+            readField(value, builder, field, join(path, field.getName()));
         }
     }
 
