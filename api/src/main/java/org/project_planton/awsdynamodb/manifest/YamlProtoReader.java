@@ -77,7 +77,7 @@ final class YamlProtoReader {
         } else if (root instanceof MappingNode mapping) {
             readMessage(mapping, builder, "");
         } else {
-            error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root), "yaml.not_mapping");
+            error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root, null), "yaml.not_mapping");
         }
     }
 
@@ -147,7 +147,7 @@ final class YamlProtoReader {
             }
             Node keyNode = entry.getKeyNode();
             if (!(keyNode instanceof ScalarNode key)) {
-                error(keyNode, path, "a field name must be a plain string, not " + describe(keyNode), "yaml.type");
+                error(keyNode, path, "a field name must be a plain string, not " + describe(keyNode, null), "yaml.type");
                 continue;
             }
             FieldDescriptor field = findField(type, key.getValue());
@@ -161,7 +161,12 @@ final class YamlProtoReader {
                         + ((ScalarNode) first).getValue() + "' already set it at line " + position(first).line(), "yaml.duplicate_key");
                 continue;
             }
-            readField(entry.getValueNode(), builder, field, join(path, field.getName()));
+            Node value = entry.getValueNode();
+            if (value instanceof MappingNode || value instanceof SequenceNode) {
+                // A problem with a whole mapping or list is shown at its key, where the reader looks for it.
+                sourceMap.put(join(path, field.getName()), position(keyNode));
+            }
+            readField(value, builder, field, join(path, field.getName()));
         }
     }
 
@@ -174,7 +179,7 @@ final class YamlProtoReader {
             readMap(value, builder, field, path);
         } else if (field.isRepeated()) {
             if (!(value instanceof SequenceNode list)) {
-                error(value, path, "expected a list, got " + describe(value), "yaml.type");
+                error(value, path, "expected a list, got " + describe(value, field), "yaml.type");
                 return;
             }
             for (int i = 0; i < list.getValue().size(); i++) {
@@ -193,7 +198,7 @@ final class YamlProtoReader {
 
     private void readMap(Node value, Message.Builder builder, FieldDescriptor field, String path) {
         if (!(value instanceof MappingNode mapping)) {
-            error(value, path, "expected a mapping, got " + describe(value), "yaml.type");
+            error(value, path, "expected a mapping, got " + describe(value, field), "yaml.type");
             return;
         }
         FieldDescriptor keyField = field.getMessageType().findFieldByName("key");
@@ -201,7 +206,7 @@ final class YamlProtoReader {
         Map<String, Node> seen = new HashMap<>();
         for (NodeTuple entry : mapping.getValue()) {
             if (!(entry.getKeyNode() instanceof ScalarNode key)) {
-                error(entry.getKeyNode(), path, "a key must be a plain string, not " + describe(entry.getKeyNode()), "yaml.type");
+                error(entry.getKeyNode(), path, "a key must be a plain string, not " + describe(entry.getKeyNode(), null), "yaml.type");
                 continue;
             }
             String entryPath = path + "[\"" + key.getValue() + "\"]";
@@ -231,15 +236,15 @@ final class YamlProtoReader {
                 return parent.newBuilderForField(field).build();
             }
             if (!(node instanceof MappingNode mapping)) {
-                error(node, path, "expected a mapping, got " + describe(node), "yaml.type");
+                error(node, path, "expected a mapping, got " + describe(node, field), "yaml.type");
                 return null;
             }
             Message.Builder child = parent.newBuilderForField(field);
             readMessage(mapping, child, path);
             return child.build();
         }
-        if (!(node instanceof ScalarNode scalar)) {
-            error(node, path, "expected " + expected(field) + ", got " + describe(node), "yaml.type");
+        if (!(node instanceof ScalarNode scalar) || isNull(node)) {
+            error(node, path, "expected " + expected(field) + ", got " + describe(node, field), "yaml.type");
             return null;
         }
         String text = scalar.getValue();
@@ -259,7 +264,7 @@ final class YamlProtoReader {
             };
         } catch (IllegalArgumentException e) {
             String hint = field.getJavaType() == FieldDescriptor.JavaType.ENUM ? enumMessage(field, text)
-                    : "expected " + expected(field) + ", got '" + text + "'";
+                    : "expected " + expected(field) + ", got " + describe(node, field);
             error(node, path, hint, field.getJavaType() == FieldDescriptor.JavaType.ENUM ? "yaml.enum" : "yaml.type");
             return null;
         }
@@ -303,7 +308,8 @@ final class YamlProtoReader {
     private static String enumMessage(FieldDescriptor field, String text) {
         String accepted = field.getEnumType().getValues().stream()
                 .filter(v -> v.getNumber() != 0)
-                .map(EnumValueDescriptor::getName)
+                .map(v -> v.getOptions().getExtension(Options.yamlAlias).isEmpty() ? v.getName()
+                        : v.getName() + " (or " + String.join(", ", v.getOptions().getExtension(Options.yamlAlias)) + ")")
                 .collect(Collectors.joining(", "));
         return "'" + text + "' is not a " + field.getEnumType().getName() + "; accepted values: " + accepted;
     }
@@ -347,14 +353,23 @@ final class YamlProtoReader {
         };
     }
 
-    private static String describe(Node node) {
+    /** The node's shape; a scalar's text too, unless it belongs to a secret (debug_redact) or is the document itself. */
+    private static String describe(Node node, FieldDescriptor field) {
         if (node instanceof MappingNode) {
             return "a mapping";
         }
         if (node instanceof SequenceNode) {
             return "a list";
         }
-        return "'" + ((ScalarNode) node).getValue() + "'";
+        if (isNull(node)) {
+            return "null";
+        }
+        return field == null || holdsSecret(field) ? "a scalar" : "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    private static boolean holdsSecret(FieldDescriptor field) {
+        return field.getOptions().getDebugRedact() || (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                && field.getMessageType().getFields().stream().anyMatch(f -> f.getOptions().getDebugRedact()));
     }
 
     private static boolean isNull(Node node) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "plan",
         description = {
                 "Show exactly what a deploy would ask AWS for, offline: no AWS account, no Pulumi CLI.",

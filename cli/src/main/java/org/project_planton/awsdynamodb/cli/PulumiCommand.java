@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "pulumi",
         description = {
                 "Deploy the manifest's table with the Pulumi CLI (which you install: https://www.pulumi.com/docs/iac/download-install/).",

@@ -2,7 +2,7 @@ package org.project_planton.awsdynamodb.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "destroy", description = {
+@Command(mixinStandardHelpOptions = true, name = "destroy", description = {
         "Delete the table and everything else in the stack (pulumi destroy). The table's data is lost.",
         "Without --yes, pulumi lists what it will delete and asks for confirmation on the terminal."})
 final class PulumiDestroyCommand extends PulumiOperation {

@@ -2,7 +2,7 @@ package org.project_planton.awsdynamodb.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "refresh", description = {
+@Command(mixinStandardHelpOptions = true, name = "refresh", description = {
         "Read the live table into the stack's state (pulumi refresh), then print the stack outputs.",
         "Without --yes, pulumi asks for confirmation on the terminal."})
 final class PulumiRefreshCommand extends PulumiOperation {

@@ -2,7 +2,7 @@ package org.project_planton.awsdynamodb.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "update", description = {
+@Command(mixinStandardHelpOptions = true, name = "update", description = {
         "Create or update the table (pulumi up), then print the stack outputs.",
         "Without --yes, pulumi shows its preview and asks for confirmation on the terminal."})
 final class PulumiUpdateCommand extends PulumiOperation {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "validate",
         description = {
                 "Check AwsDynamodb manifests against the API's rules and everything AWS would reject, without deploying.",
