@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 
 /** {@code project-planton local up|down|status}: the manifest's table on DynamoDB Local or LocalStack, no AWS account. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "local",
         description = {
                 "Run the manifest's table on this machine: on DynamoDB Local (started for you) or on an endpoint you",

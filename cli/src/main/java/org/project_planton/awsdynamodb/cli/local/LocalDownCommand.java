@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "down",
         description = {
                 "Delete the manifest's table, and its data, from a local endpoint.",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "status",
         description = {
                 "Compare the live table with the manifest, field by field, and say whether they match.",

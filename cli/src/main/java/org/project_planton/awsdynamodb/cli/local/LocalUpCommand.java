@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @Command(
+        mixinStandardHelpOptions = true,
         name = "up",
         description = {
                 "Validate the manifest and create its table, exactly as `project-planton plan` shows it, or converge an",
