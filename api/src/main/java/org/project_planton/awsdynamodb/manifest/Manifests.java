@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,8 +55,9 @@ public final class Manifests {
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);
         }
-        checkKind(builder.build(), reader);
-        return validated(builder.build(), reader.sourceMap());
+        AwsDynamodb manifest = builder.build();
+        checkKind(manifest, reader, "");
+        return validated(manifest, reader.sourceMap());
     }
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
@@ -93,17 +93,16 @@ public final class Manifests {
             throw fileError(name, "cannot read the file: " + e.getMessage(), "file.unreadable");
         }
         checkSize(bytes.length, name);
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (MalformedInputException e) {
-            throw notUtf8(name, bytes);
-        } catch (CharacterCodingException e) {
-            throw fileError(name, "the file is not UTF-8 text", "file.not_utf8");
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(in, out, true).isError() || decoder.flush(out).isError()) {
+            throw notUtf8(name, bytes, in.position()); // the decoder stopped at the first bad byte
         }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static YamlProtoReader read(String yaml, String sourceName, Message.Builder builder) throws InvalidManifestException {
@@ -113,10 +112,6 @@ public final class Manifests {
             throw new InvalidManifestException(reader.errors());
         }
         return reader;
-    }
-
-    private static void checkKind(AwsDynamodb resource, YamlProtoReader reader) throws InvalidManifestException {
-        checkKind(resource, reader, "");
     }
 
     /** A manifest of another kind or version is not validated field by field: nothing else would make sense. */
@@ -152,14 +147,8 @@ public final class Manifests {
         }
     }
 
-    /** Names the line and column of the first byte that is not UTF-8. */
-    private static InvalidManifestException notUtf8(String name, byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, CharBuffer.allocate(bytes.length), true); // stops at the first bad byte
-        int offset = in.position();
+    /** Names the line and column of the first byte that is not UTF-8, at {@code offset}. */
+    private static InvalidManifestException notUtf8(String name, byte[] bytes, int offset) {
         String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = 1 + before.length() - (before.lastIndexOf('\n') + 1);

@@ -218,7 +218,6 @@ final class YamlProtoReader {
             entryBuilder.setField(keyField, key.getValue());
             Object entryValue = readValue(entry.getValueNode(), entryBuilder, valueField, entryPath);
             if (entryValue != null) {
-                sourceMap.put(entryPath, position(entry.getValueNode()));
                 entryBuilder.setField(valueField, entryValue);
                 builder.addRepeatedField(field, entryBuilder.build());
             }
