@@ -24,11 +24,32 @@ final class PreflightChecks {
     /** One key schema element and where it sits. */
     private record KeyUse(String path, KeySchemaElement key) {}
 
+    /** A GSI or LSI and where it sits: GSIs and LSIs share names, key rules and the projection quota. */
+    private record Index(String path, String name, List<KeySchemaElement> keySchema, AwsDynamodbSpec.Projection projection) {}
+
     private final AwsDynamodbSpec spec;
+    private final List<Index> indexes = new ArrayList<>();
+    private final List<KeyUse> keyUses = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
 
     private PreflightChecks(AwsDynamodbSpec spec) {
         this.spec = spec;
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
+            indexes.add(new Index("spec.global_secondary_indexes[" + i + "]", gsi.getName(), gsi.getKeySchemaList(), gsi.getProjection()));
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            AwsDynamodbSpec.LocalSecondaryIndex lsi = spec.getLocalSecondaryIndexes(i);
+            indexes.add(new Index("spec.local_secondary_indexes[" + i + "]", lsi.getName(), lsi.getKeySchemaList(), lsi.getProjection()));
+        }
+        for (int i = 0; i < spec.getKeySchemaCount(); i++) {
+            keyUses.add(new KeyUse("spec.key_schema[" + i + "]", spec.getKeySchema(i)));
+        }
+        for (Index index : indexes) {
+            for (int j = 0; j < index.keySchema().size(); j++) {
+                keyUses.add(new KeyUse(index.path() + ".key_schema[" + j + "]", index.keySchema().get(j)));
+            }
+        }
     }
 
     static List<Finding> check(AwsDynamodbSpec spec) {
@@ -60,8 +81,9 @@ final class PreflightChecks {
     }
 
     private void keyAttributesAreDefined() {
-        Set<String> defined = definedNames();
-        for (KeyUse use : keyUses()) {
+        Set<String> defined = new HashSet<>();
+        spec.getAttributeDefinitionsList().forEach(definition -> defined.add(definition.getName()));
+        for (KeyUse use : keyUses) {
             String name = use.key().getAttributeName();
             if (!name.isEmpty() && !defined.contains(name)) {
                 add(use.path() + ".attribute_name",
@@ -73,7 +95,7 @@ final class PreflightChecks {
 
     private void attributeDefinitionsAreUsed() {
         Set<String> used = new HashSet<>();
-        keyUses().forEach(use -> used.add(use.key().getAttributeName()));
+        keyUses.forEach(use -> used.add(use.key().getAttributeName()));
         for (int i = 0; i < spec.getAttributeDefinitionsCount(); i++) {
             String name = spec.getAttributeDefinitions(i).getName();
             if (!name.isEmpty() && !used.contains(name)) {
@@ -86,12 +108,7 @@ final class PreflightChecks {
 
     private void keySchemasUseDistinctAttributes() {
         keySchemaDistinct("spec.key_schema", spec.getKeySchemaList());
-        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
-            keySchemaDistinct("spec.global_secondary_indexes[" + i + "].key_schema", spec.getGlobalSecondaryIndexes(i).getKeySchemaList());
-        }
-        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
-            keySchemaDistinct("spec.local_secondary_indexes[" + i + "].key_schema", spec.getLocalSecondaryIndexes(i).getKeySchemaList());
-        }
+        indexes.forEach(index -> keySchemaDistinct(index.path() + ".key_schema", index.keySchema()));
     }
 
     private void keySchemaDistinct(String path, List<KeySchemaElement> keys) {
@@ -108,18 +125,11 @@ final class PreflightChecks {
 
     private void indexNamesAreUnique() {
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
-            uniqueIndexName(seen, spec.getGlobalSecondaryIndexes(i).getName(), "spec.global_secondary_indexes[" + i + "].name");
-        }
-        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
-            uniqueIndexName(seen, spec.getLocalSecondaryIndexes(i).getName(), "spec.local_secondary_indexes[" + i + "].name");
-        }
-    }
-
-    private void uniqueIndexName(Set<String> seen, String name, String path) {
-        if (!name.isEmpty() && !seen.add(name)) {
-            add(path, "index name '" + name + "' is already used by another index of this table; GSI and LSI names share one namespace",
-                    "index_name.unique");
+        for (Index index : indexes) {
+            if (!index.name().isEmpty() && !seen.add(index.name())) {
+                add(index.path() + ".name", "index name '" + index.name()
+                        + "' is already used by another index of this table; GSI and LSI names share one namespace", "index_name.unique");
+            }
         }
     }
 
@@ -153,33 +163,19 @@ final class PreflightChecks {
     }
 
     private void nonKeyAttributesWithinTotal() {
-        int total = 0;
-        List<String> projectionPaths = new ArrayList<>();
-        List<AwsDynamodbSpec.Projection> projections = new ArrayList<>();
-        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
-            projectionPaths.add("spec.global_secondary_indexes[" + i + "].projection");
-            projections.add(spec.getGlobalSecondaryIndexes(i).getProjection());
-        }
-        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
-            projectionPaths.add("spec.local_secondary_indexes[" + i + "].projection");
-            projections.add(spec.getLocalSecondaryIndexes(i).getProjection());
-        }
-        for (int p = 0; p < projections.size(); p++) {
-            int count = projections.get(p).getNonKeyAttributesCount();
-            if (total + count > MAX_NON_KEY_ATTRIBUTES_TOTAL) {
-                int over = MAX_NON_KEY_ATTRIBUTES_TOTAL - total;
-                add(projectionPaths.get(p) + ".non_key_attributes[" + over + "]",
+        int total = indexes.stream().mapToInt(index -> index.projection().getNonKeyAttributesCount()).sum();
+        int before = 0;
+        for (Index index : indexes) {
+            int count = index.projection().getNonKeyAttributesCount();
+            if (before + count > MAX_NON_KEY_ATTRIBUTES_TOTAL) {
+                add(index.path() + ".projection.non_key_attributes[" + (MAX_NON_KEY_ATTRIBUTES_TOTAL - before) + "]",
                         "more than " + MAX_NON_KEY_ATTRIBUTES_TOTAL + " non-key attributes projected across all indexes ("
-                                + totalNonKeyAttributes(projections) + "); an attribute counts once for each index that projects it",
+                                + total + "); an attribute counts once for each index that projects it",
                         "projection.non_key_attributes_total");
                 return;
             }
-            total += count;
+            before += count;
         }
-    }
-
-    private static int totalNonKeyAttributes(List<AwsDynamodbSpec.Projection> projections) {
-        return projections.stream().mapToInt(AwsDynamodbSpec.Projection::getNonKeyAttributesCount).sum();
     }
 
     private String tableKey(KeyType type) {
@@ -187,32 +183,6 @@ final class PreflightChecks {
                 .filter(key -> key.getKeyType() == type)
                 .map(KeySchemaElement::getAttributeName)
                 .findFirst().orElse(null);
-    }
-
-    private Set<String> definedNames() {
-        Set<String> names = new HashSet<>();
-        spec.getAttributeDefinitionsList().forEach(definition -> names.add(definition.getName()));
-        return names;
-    }
-
-    private List<KeyUse> keyUses() {
-        List<KeyUse> uses = new ArrayList<>();
-        for (int i = 0; i < spec.getKeySchemaCount(); i++) {
-            uses.add(new KeyUse("spec.key_schema[" + i + "]", spec.getKeySchema(i)));
-        }
-        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
-            List<KeySchemaElement> keys = spec.getGlobalSecondaryIndexes(i).getKeySchemaList();
-            for (int j = 0; j < keys.size(); j++) {
-                uses.add(new KeyUse("spec.global_secondary_indexes[" + i + "].key_schema[" + j + "]", keys.get(j)));
-            }
-        }
-        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
-            List<KeySchemaElement> keys = spec.getLocalSecondaryIndexes(i).getKeySchemaList();
-            for (int j = 0; j < keys.size(); j++) {
-                uses.add(new KeyUse("spec.local_secondary_indexes[" + i + "].key_schema[" + j + "]", keys.get(j)));
-            }
-        }
-        return uses;
     }
 
     private void add(String path, String message, String ruleId) {
