@@ -85,34 +85,27 @@ public final class Converger {
                 kept.add(g.indexName());
                 continue;
             }
-            call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).globalSecondaryIndexUpdates(
-                    GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(g.indexName())).build())));
-            awaitActive(want.name());
+            updateTable(want.name(), b -> b.globalSecondaryIndexUpdates(
+                    GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(g.indexName())).build()));
             progress.accept((w == null ? "removed" : "removed (to re-create with new keys or projection)") + " global secondary index " + g.indexName());
         }
         // 2. Billing mode and capacity, for the table and the indexes it keeps.
         t = describe(want.name());
-        String liveBilling = t.billingModeSummary() == null || t.billingModeSummary().billingMode() == null
-                ? "PROVISIONED" : t.billingModeSummary().billingModeAsString();
-        boolean billingChanges = !liveBilling.equals(want.billingMode());
+        boolean billingChanges = !TableComparison.billingMode(t).equals(want.billingMode());
         UpdateTableRequest.Builder capacity = UpdateTableRequest.builder().tableName(want.name());
         boolean capacityChanges = billingChanges;
         if (billingChanges) {
             capacity.billingMode(want.billingMode());
         }
         if (want.provisioned()) {
-            PlannedTable.Capacity now = t.provisionedThroughput() == null ? null
-                    : new PlannedTable.Capacity(t.provisionedThroughput().readCapacityUnits(), t.provisionedThroughput().writeCapacityUnits());
-            if (billingChanges || !Objects.equals(now, want.capacity())) {
+            if (billingChanges || !Objects.equals(PlannedTable.Capacity.of(t.provisionedThroughput()), want.capacity())) {
                 capacity.provisionedThroughput(want.capacity().throughput());
                 capacityChanges = true;
             }
             List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
             for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
                 PlannedTable.Gsi w = wanted.get(g.indexName());
-                PlannedTable.Capacity gNow = g.provisionedThroughput() == null ? null
-                        : new PlannedTable.Capacity(g.provisionedThroughput().readCapacityUnits(), g.provisionedThroughput().writeCapacityUnits());
-                if (w != null && (billingChanges || !Objects.equals(gNow, w.capacity()))) {
+                if (w != null && (billingChanges || !Objects.equals(PlannedTable.Capacity.of(g.provisionedThroughput()), w.capacity()))) {
                     indexUpdates.add(GlobalSecondaryIndexUpdate.builder()
                             .update(u -> u.indexName(g.indexName()).provisionedThroughput(w.capacity().throughput())).build());
                 }
@@ -123,8 +116,7 @@ public final class Converger {
             }
         }
         if (capacityChanges) {
-            call("UpdateTable", () -> client.updateTable(capacity.build()));
-            awaitActive(want.name());
+            updateTable(capacity.build());
             progress.accept(billingChanges ? "switched billing mode to " + want.billingMode()
                     : "set provisioned capacity to " + TableComparison.capacity(want.capacity()));
         }
@@ -133,10 +125,8 @@ public final class Converger {
             if (kept.contains(g.name())) {
                 continue;
             }
-            call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name())
-                    .attributeDefinitions(want.attributeDefinitions())
-                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(g.toCreateAction()).build())));
-            awaitActive(want.name());
+            updateTable(want.name(), b -> b.attributeDefinitions(want.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(g.toCreateAction()).build()));
             progress.accept("added global secondary index " + g.name());
         }
         // 4. Stream: a view type cannot be changed on an enabled stream, so it is turned off first.
@@ -147,13 +137,10 @@ public final class Converger {
                 && (!liveEnabled || Objects.equals(liveStream.streamViewTypeAsString(), want.streamViewType()));
         if (!sameStream) {
             if (liveEnabled) {
-                call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name())
-                        .streamSpecification(s -> s.streamEnabled(false))));
-                awaitActive(want.name());
+                updateTable(want.name(), b -> b.streamSpecification(s -> s.streamEnabled(false)));
             }
             if (want.streamEnabled()) {
-                call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).streamSpecification(want.streamSpecification())));
-                awaitActive(want.name());
+                updateTable(want.name(), b -> b.streamSpecification(want.streamSpecification()));
             }
             progress.accept(want.streamEnabled() ? "enabled stream " + want.streamViewType() : "disabled stream");
         }
@@ -168,18 +155,15 @@ public final class Converger {
             }
             switch (f.name()) {
                 case "deletion_protection_enabled" -> {
-                    call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).deletionProtectionEnabled(want.deletionProtection())));
-                    awaitActive(want.name());
+                    updateTable(want.name(), b -> b.deletionProtectionEnabled(want.deletionProtection()));
                     progress.accept((want.deletionProtection() ? "enabled" : "disabled") + " deletion protection");
                 }
                 case "server_side_encryption" -> {
-                    call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).sseSpecification(want.sseSpecification())));
-                    awaitActive(want.name());
+                    updateTable(want.name(), b -> b.sseSpecification(want.sseSpecification()));
                     progress.accept("set server-side encryption to " + f.wanted());
                 }
                 case "table_class" -> {
-                    call("UpdateTable", () -> client.updateTable(b -> b.tableName(want.name()).tableClass(f.wanted())));
-                    awaitActive(want.name());
+                    updateTable(want.name(), b -> b.tableClass(f.wanted()));
                     progress.accept("set table class to " + f.wanted());
                 }
                 case "ttl" -> ttl(want, live);
@@ -244,6 +228,16 @@ public final class Converger {
             throw new IllegalArgumentException("the endpoint rejected " + what + ": " + EndpointErrors.message(e), e);
         }
         progress.accept("note: the endpoint does not implement " + what);
+    }
+
+    /** One UpdateTable on table {@code name}, then waits until it is ACTIVE again. */
+    private void updateTable(String name, Consumer<UpdateTableRequest.Builder> change) {
+        updateTable(UpdateTableRequest.builder().tableName(name).applyMutation(change).build());
+    }
+
+    private void updateTable(UpdateTableRequest request) {
+        call("UpdateTable", () -> client.updateTable(request));
+        awaitActive(request.tableName());
     }
 
     private TableDescription describe(String name) {

@@ -19,7 +19,7 @@ public final class LocalClients {
     public static DynamoDbClient client(URI endpoint, String region) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
-                .region(Region.of(region == null || region.isEmpty() ? DEFAULT_REGION : region))
+                .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(DUMMY_ACCESS_KEY_ID, DUMMY_SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())

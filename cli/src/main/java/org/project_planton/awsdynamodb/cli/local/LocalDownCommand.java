@@ -25,9 +25,8 @@ final class LocalDownCommand implements Callable<Integer> {
     @Mixin
     LocalTarget target;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LocalTarget.DEFAULT_ENDPOINT,
-            description = "The endpoint holding the table (default ${DEFAULT-VALUE}, where `local up` serves).")
-    String endpoint;
+    @Mixin
+    RunningEndpoint endpoint;
 
     @Option(names = "--force", description = "Turn deletion protection off first, then delete.")
     boolean force;
@@ -37,8 +36,8 @@ final class LocalDownCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LocalTarget.Planned planned = target.plan();
         String name = planned.table().name();
-        URI uri = LocalTarget.endpoint(endpoint);
-        try (DynamoDbClient client = LocalTarget.client(uri, planned.region())) {
+        URI uri = endpoint.uri();
+        try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             return LocalTarget.reach(uri, () -> {
                 TableDescription t;
                 try {

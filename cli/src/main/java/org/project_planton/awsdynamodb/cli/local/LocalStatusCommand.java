@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,17 +23,16 @@ final class LocalStatusCommand implements Callable<Integer> {
     @Mixin
     LocalTarget target;
 
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LocalTarget.DEFAULT_ENDPOINT,
-            description = "The endpoint holding the table (default ${DEFAULT-VALUE}, where `local up` serves).")
-    String endpoint;
+    @Mixin
+    RunningEndpoint endpoint;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LocalTarget.Planned planned = target.plan();
         String name = planned.table().name();
-        URI uri = LocalTarget.endpoint(endpoint);
-        try (DynamoDbClient client = LocalTarget.client(uri, planned.region())) {
+        URI uri = endpoint.uri();
+        try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             Optional<LiveTable> live = LocalTarget.reach(uri, () -> LiveTable.read(client, name));
             if (live.isEmpty()) {
                 out.println("table " + name + ": missing at " + uri + " (run `project-planton local up`)");

@@ -8,9 +8,7 @@ import org.project_planton.awsdynamodb.pulumi.plan.Planner;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What every local subcommand shares: the manifest (planned, never read a second way) and the endpoint. */
 final class LocalTarget {
@@ -59,10 +57,6 @@ final class LocalTarget {
             t = t.getCause();
         }
         return String.valueOf(t.getMessage());
-    }
-
-    static DynamoDbClient client(URI endpoint, String region) {
-        return LocalClients.client(endpoint, region);
     }
 
     static AwsDynamodbStackOutputs outputs(LiveTable live, String region) {

@@ -69,7 +69,7 @@ final class LocalUpCommand implements Callable<Integer> {
     }
 
     private void up(URI uri, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
-        try (DynamoDbClient client = LocalTarget.client(uri, planned.region())) {
+        try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
                     .converge(planned.table(), planned.contributorInsights()));
             (output == OutputFormat.json ? err : out).println("endpoint: " + uri);

@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
 import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
@@ -53,6 +54,11 @@ public record PlannedTable(
 
     /** Read and write capacity units; null under PAY_PER_REQUEST. */
     public record Capacity(long read, long write) {
+        /** What an endpoint reports for a table or index; null when it reports none. */
+        static Capacity of(ProvisionedThroughputDescription live) {
+            return live == null ? null : new Capacity(live.readCapacityUnits(), live.writeCapacityUnits());
+        }
+
         ProvisionedThroughput throughput() {
             return ProvisionedThroughput.builder().readCapacityUnits(read).writeCapacityUnits(write).build();
         }

@@ -55,12 +55,10 @@ public final class TableComparison {
         List<Field> fields = new ArrayList<>();
         fields.add(field("key_schema", keys(want.keySchema()), keys(t.keySchema()), false));
         fields.addAll(attributeFields(want, t));
-        String liveBilling = t.billingModeSummary() == null || t.billingModeSummary().billingMode() == null
-                ? "PROVISIONED" : t.billingModeSummary().billingModeAsString();
-        fields.add(field("billing_mode", want.billingMode(), liveBilling, true));
+        fields.add(field("billing_mode", want.billingMode(), billingMode(t), true));
         if (want.provisioned()) {
-            fields.add(field("provisioned_throughput", capacity(want.capacity()), capacity(t.provisionedThroughput() == null ? null
-                    : new PlannedTable.Capacity(t.provisionedThroughput().readCapacityUnits(), t.provisionedThroughput().writeCapacityUnits())), true));
+            fields.add(field("provisioned_throughput", capacity(want.capacity()),
+                    capacity(PlannedTable.Capacity.of(t.provisionedThroughput())), true));
         }
         fields.addAll(gsiFields(want, t));
         fields.add(field("local_secondary_indexes", lsis(want), liveLsis(t), false));
@@ -77,6 +75,12 @@ public final class TableComparison {
                 ? new Field("point_in_time_recovery_enabled", wantPitr, null, State.NOT_REPORTED, true)
                 : field("point_in_time_recovery_enabled", wantPitr, String.valueOf(live.pointInTimeRecovery()), true));
         return new TableComparison(fields);
+    }
+
+    /** The live billing mode; a table that never had one set reports no summary and is PROVISIONED. */
+    static String billingMode(TableDescription t) {
+        return t.billingModeSummary() == null || t.billingModeSummary().billingMode() == null
+                ? "PROVISIONED" : t.billingModeSummary().billingModeAsString();
     }
 
     private static Field field(String name, String wanted, String live, boolean changeable) {
@@ -106,8 +110,7 @@ public final class TableComparison {
     private static List<Field> gsiFields(PlannedTable want, TableDescription t) {
         Map<String, String> live = new LinkedHashMap<>();
         for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
-            PlannedTable.Capacity c = g.provisionedThroughput() == null || !want.provisioned() ? null
-                    : new PlannedTable.Capacity(g.provisionedThroughput().readCapacityUnits(), g.provisionedThroughput().writeCapacityUnits());
+            PlannedTable.Capacity c = want.provisioned() ? PlannedTable.Capacity.of(g.provisionedThroughput()) : null;
             live.put(g.indexName(), gsi(g.keySchema(), g.projection(), c));
         }
         Map<String, String> wanted = new LinkedHashMap<>();

@@ -1,0 +1,15 @@
+package org.project_planton.awsdynamodb.cli.local;
+
+import java.net.URI;
+import picocli.CommandLine.Option;
+
+/** {@code --endpoint} for the subcommands that work on a table already served somewhere. */
+final class RunningEndpoint {
+    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LocalTarget.DEFAULT_ENDPOINT,
+            description = "The endpoint holding the table (default ${DEFAULT-VALUE}, where `local up` serves).")
+    String endpoint;
+
+    URI uri() {
+        return LocalTarget.endpoint(endpoint);
+    }
+}
