@@ -49,9 +49,6 @@ public record PlannedTable(
         boolean deletionProtection,
         Map<String, String> tags) {
 
-    /** The Pulumi type token of the table resource in a plan. */
-    public static final String TABLE_TYPE = "aws:dynamodb/table:Table";
-
     /** Read and write capacity units; null under PAY_PER_REQUEST. */
     public record Capacity(long read, long write) {
         /** What an endpoint reports for a table or index; null when it reports none. */
@@ -99,9 +96,9 @@ public record PlannedTable(
 
     /** The table in a plan; a plan without exactly one table is a bug in the program, not in the manifest. */
     public static PlannedTable of(Plan plan) {
-        List<PlannedResource> tables = plan.resources().stream().filter(r -> r.type().equals(TABLE_TYPE)).toList();
+        List<PlannedResource> tables = plan.resources().stream().filter(r -> r.type().equals(PlannedResource.TABLE_TYPE)).toList();
         if (tables.size() != 1) {
-            throw new IllegalStateException("the plan registers " + tables.size() + " resources of type " + TABLE_TYPE + ", expected 1");
+            throw new IllegalStateException("the plan registers " + tables.size() + " resources of type " + PlannedResource.TABLE_TYPE + ", expected 1");
         }
         return of(tables.get(0).inputs());
     }

@@ -13,7 +13,6 @@ final class PlanMocks implements Mocks {
 
   static final String ACCOUNT_ID = "123456789012";
   static final String STREAM_LABEL = "1970-01-01T00:00:00.000";
-  static final String TABLE_TYPE = "aws:dynamodb/table:Table";
   static final String PROVIDER_TYPE = "pulumi:providers:aws";
 
   private volatile String region;
@@ -30,7 +29,7 @@ final class PlanMocks implements Mocks {
     if (PROVIDER_TYPE.equals(args.type) && args.inputs.get("region") instanceof String r) {
       region = r;
     }
-    if (TABLE_TYPE.equals(args.type)) {
+    if (PlannedResource.TABLE_TYPE.equals(args.type)) {
       var name = (String) args.inputs.getOrDefault("name", args.name);
       var arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + name;
       id = name; // DynamoDB's table id is its name
