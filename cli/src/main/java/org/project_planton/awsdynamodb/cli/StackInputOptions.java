@@ -3,6 +3,7 @@ package org.project_planton.awsdynamodb.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -25,7 +26,7 @@ public final class StackInputOptions {
 
     /** The validated stack input; every problem with the manifest or the credentials is reported at once. */
     public AwsDynamodbStackInput load() throws InvalidManifestException {
-        List<org.project_planton.awsdynamodb.manifest.Diagnostic> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
         try {
             input.setTarget(Manifests.loadValid(manifest, overrides));
