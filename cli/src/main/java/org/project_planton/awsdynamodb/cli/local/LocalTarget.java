@@ -20,8 +20,9 @@ final class LocalTarget {
     /** The plan, its table, and the region to address. */
     record Planned(Plan plan, PlannedTable table, String region) {}
 
-    Planned plan() throws InvalidManifestException {
-        AwsDynamodbStackInput input = stackInput.load();
+    /** Plans the manifest; its warnings are printed to {@code warnings}. */
+    Planned plan(java.io.PrintWriter warnings) throws InvalidManifestException {
+        AwsDynamodbStackInput input = stackInput.load(warnings);
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
         return new Planned(plan, PlannedTable.of(plan),
