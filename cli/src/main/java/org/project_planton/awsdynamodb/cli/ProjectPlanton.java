@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "project-planton AwsDynamodb 0.1.0",
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, DiffCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class, CommandLine.HelpCommand.class})
 public final class ProjectPlanton {
     /** Exit code for invalid input or a failed operation; 2 (usage) and 0 come from picocli. */
     static final int FAILED = 1;

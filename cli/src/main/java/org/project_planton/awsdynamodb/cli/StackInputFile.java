@@ -52,6 +52,14 @@ final class StackInputFile implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A path for another private file of this run (the saved preview plan, which holds the
+     * stack's encrypted secrets), in the same 0700 directory and deleted with it.
+     */
+    Path privateFile(String name) {
+        return directory.resolve(name);
+    }
+
     @Override
     public void close() {
         delete();
@@ -64,7 +72,13 @@ final class StackInputFile implements AutoCloseable {
 
     private void delete() {
         try {
-            Files.deleteIfExists(file);
+            if (Files.isDirectory(directory)) {
+                try (var files = Files.list(directory)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
             Files.deleteIfExists(directory);
         } catch (IOException e) {
             System.err.println("project-planton: warning: could not delete " + file + ": " + e.getMessage());
