@@ -6,7 +6,13 @@ package org.project_planton.awsdynamodb.manifest;
  */
 public record Diagnostic(String file, int line, int column, String path, String message, String ruleId) {
 
-    /** {@code FILE:LINE:COL: error: path: message [rule-id]}, the format compilers and kubeconform use. */
+    /** A path longer than this is a hostile map key; a real one (a Kubernetes label key) is far shorter. */
+    private static final int PATH_LIMIT = 400;
+
+    /**
+     * {@code FILE:LINE:COL: error: path: message [rule-id]}, the format compilers and kubeconform use.
+     * Always one line: whatever the file name, keys and values hold is escaped.
+     */
     public String format() {
         StringBuilder out = new StringBuilder(file);
         if (line > 0) {
@@ -14,8 +20,8 @@ public record Diagnostic(String file, int line, int column, String path, String 
         }
         out.append(": error: ");
         if (!path.isEmpty()) {
-            out.append(path).append(": ");
+            out.append(Text.cut(path, PATH_LIMIT)).append(": ");
         }
-        return out.append(message).append(" [").append(ruleId).append(']').toString();
+        return Text.printable(out.append(message).append(" [").append(ruleId).append(']').toString());
     }
 }
