@@ -33,7 +33,8 @@ class HostileCliInputTest {
                 - attributeName: pk
                   keyType: HASH
             """;
-    private static final Duration QUICKLY = Duration.ofSeconds(20);
+    /** A bound that catches a hang or quadratic work, loose enough for a machine shared by many builds. */
+    private static final Duration QUICKLY = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
