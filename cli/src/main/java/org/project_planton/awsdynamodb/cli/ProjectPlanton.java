@@ -1,7 +1,9 @@
 package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,11 +37,24 @@ public final class ProjectPlanton {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidManifestException invalid) {
                 invalid.diagnostics().forEach(d -> err.println(d.format()));
+            } else if (e instanceof ReplacementRefused refused) {
+                refused.causes().forEach(c -> err.println(Text.printable("project-planton: error: " + c)));
+                err.println(Text.printable("project-planton: error: " + refused.getMessage()));
             } else {
-                err.println("project-planton: error: " + e.getMessage());
+                err.println(Text.printable("project-planton: error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
             }
             err.flush();
             return FAILED;
+        });
+        // picocli's own handling, but the message escaped: an argument may hold a newline or an ESC sequence.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter usageErr = e.getCommandLine().getErr();
+            usageErr.println(Text.printable(e.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, usageErr)) {
+                e.getCommandLine().usage(usageErr);
+            }
+            usageErr.flush();
+            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine.execute(args);
     }

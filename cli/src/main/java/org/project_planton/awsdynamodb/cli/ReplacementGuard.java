@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.project_planton.awsdynamodb.cli.change.Change;
 import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.awsdynamodb.pulumi.plan.PlannedResource;
 
@@ -58,9 +59,8 @@ final class ReplacementGuard {
         }
         String table = deployed.map(TableDefinition::name).orElse(planned.name());
         if (!allowReplace) {
-            causes.forEach(c -> err.println("project-planton: error: " + c));
             err.flush();
-            throw new IllegalArgumentException("refusing to run pulumi up: it would delete table " + table
+            throw new ReplacementRefused(causes, "refusing to run pulumi up: it would delete table " + table
                     + " and all its items; nothing was changed. Review it with `project-planton diff`;"
                     + " pass --allow-replace only if losing the items is intended");
         }
