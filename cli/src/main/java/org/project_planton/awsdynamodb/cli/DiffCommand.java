@@ -72,7 +72,7 @@ final class DiffCommand implements Callable<Integer> {
 
     private static AwsDynamodb load(Path manifest, List<Diagnostic> problems, PrintWriter warnings) {
         try {
-            return Manifests.loadValid(manifest, warning -> warnings.println(warning.format()));
+            return Manifests.loadValidFromFileOrPipe(manifest, warning -> warnings.println(warning.format()));
         } catch (InvalidManifestException e) {
             problems.addAll(e.diagnostics());
             return null;

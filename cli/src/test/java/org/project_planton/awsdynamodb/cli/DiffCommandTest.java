@@ -110,6 +110,28 @@ class DiffCommandTest {
         assertTrue(run.err().contains(dir.resolve("new.yaml") + ":8:24: error: spec.attribute_definitions[0].type"), run.err());
     }
 
+    /** As in CI: project-planton diff --from <(git show main:orders.yaml) --to orders.yaml, where --from is a pipe. */
+    @Test
+    void theOldManifestMayComeThroughAPipe() throws Exception {
+        Path fifo = dir.resolve("from-git");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, ORDERS);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Path to = Files.writeString(dir.resolve("new.yaml"), ORDERS.replace("{name: pk, type: S}", "{name: pk, type: B}"));
+
+        CliRun run = CliRun.of("diff", "--from", fifo.toString(), "--to", to.toString());
+
+        writer.join(10_000);
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("spec.attribute_definitions[pk].type: S -> B replaces the table"), run.out());
+    }
+
     @Test
     void missingOptionsAreAUsageError() {
         CliRun run = CliRun.of("diff", "--from", "old.yaml");
