@@ -73,7 +73,7 @@ final class PulumiCli {
         Thread stderr = pump(process.getErrorStream(), null, errors);
         try (InputStream out = process.getInputStream()) {
             String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            int exitCode = waitFor(process);
+            int exitCode = ChildProcesses.waitFor(process, args[0] + (args.length > 1 && args[0].equals("stack") ? " " + args[1] : ""));
             stderr.join();
             return new Captured(exitCode, output, errors.toString());
         } catch (IOException e) {
@@ -93,8 +93,6 @@ final class PulumiCli {
     Captured stream(List<String> args, boolean onTerminal, PrintWriter out, PrintWriter err) {
         ProcessBuilder.Redirect redirect = onTerminal ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE;
         Process process = start(args, redirect, redirect);
-        Thread waitForChild = new Thread(() -> waitQuietly(process), "wait-for-pulumi");
-        Runtime.getRuntime().addShutdownHook(waitForChild); // Ctrl-C: let pulumi finish cancelling first
         try {
             StringBuilder errors = new StringBuilder();
             if (!onTerminal) {
@@ -102,17 +100,11 @@ final class PulumiCli {
                 pump(process.getInputStream(), out, null).join();
                 stderr.join();
             }
-            return new Captured(waitFor(process), "", errors.toString());
+            return new Captured(ChildProcesses.waitFor(process, args.get(0)), "", errors.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroy();
             throw new IllegalStateException("interrupted while pulumi was running", e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(waitForChild);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already waiting for pulumi
-            }
         }
     }
 
@@ -164,27 +156,9 @@ final class PulumiCli {
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
-            return builder.start();
+            return ChildProcesses.start(builder); // SIGINT and SIGTERM are passed on to it, and waited for
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + executable + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int waitFor(Process process) {
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            throw new IllegalStateException("interrupted while pulumi was running", e);
-        }
-    }
-
-    private static void waitQuietly(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
