@@ -14,20 +14,20 @@ import java.util.TreeMap;
  * secret on the wire as {@code {"4dabf1...": "1b4706...", "value": ...}}; such a value, and an
  * output value flagged secret, becomes {@link #SECRET} and its plaintext is dropped here.
  */
-final class EngineValues {
+public final class EngineValues {
 
-  static final String SECRET = "[secret]";
-  static final String UNKNOWN = "[unknown]";
+  public static final String SECRET = "[secret]";
+  public static final String UNKNOWN = "[unknown]";
 
   private EngineValues() {}
 
-  static Map<String, Object> of(Struct struct) {
+  public static Map<String, Object> of(Struct struct) {
     var map = new TreeMap<String, Object>();
     struct.getFieldsMap().forEach((key, value) -> map.put(key, of(value)));
     return Collections.unmodifiableMap(map);
   }
 
-  static Object of(Value value) {
+  public static Object of(Value value) {
     return switch (value.getKindCase()) {
       case NULL_VALUE, KIND_NOT_SET -> null;
       case BOOL_VALUE -> value.getBoolValue();
