@@ -8,11 +8,14 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.project_planton.provider.aws.AwsProviderConfig;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -26,12 +29,18 @@ public final class Manifests {
     public static final String KIND = "AwsDynamodb";
     /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
     public static final int MAX_BYTES = 1 << 20;
+    private static final Consumer<Diagnostic> IGNORE = warning -> { };
 
     private Manifests() {}
 
-    /** A manifest file, loaded and validated. */
+    /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of());
+        return loadValid(readText(file), file.toString(), List.of(), IGNORE);
+    }
+
+    /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
+    public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), List.of(), warnings);
     }
 
     /**
@@ -39,15 +48,22 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments);
+        return loadValid(readText(file), file.toString(), assignments, IGNORE);
+    }
+
+    /** As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. */
+    public static AwsDynamodb loadValid(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), assignments, warnings);
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadValid(yaml, sourceName, List.of());
+        return loadValid(yaml, sourceName, List.of(), IGNORE);
     }
 
-    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments) throws InvalidManifestException {
+    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
@@ -57,14 +73,14 @@ public final class Manifests {
         }
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
-        return validated(manifest, reader.sourceMap());
+        return validated(manifest, reader.sourceMap(), warnings);
     }
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
-        return validated(builder.build(), reader.sourceMap());
+        return validated(builder.build(), reader.sourceMap(), IGNORE);
     }
 
     /**
@@ -78,17 +94,32 @@ public final class Manifests {
         if (builder.hasTarget()) {
             checkKind(builder.getTarget(), reader, "target.");
         }
-        return validated(builder.build(), reader.sourceMap());
+        return validated(builder.build(), reader.sourceMap(), IGNORE);
     }
 
-    /** Reads a file as UTF-8 text, within {@link #MAX_BYTES}. */
+    /**
+     * Reads a regular file as UTF-8 text, within {@link #MAX_BYTES}. Anything else is refused before
+     * it is opened: reading a FIFO or a terminal would wait forever for a writer.
+     */
     public static String readText(Path file) throws InvalidManifestException {
         String name = file.toString();
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class); // through symbolic links
+            if (!attributes.isRegularFile()) {
+                throw fileError(name, attributes.isDirectory() ? "is a directory, not a file"
+                        : "not a regular file (a FIFO, socket or device); give a file", "file.not_regular");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
-            throw fileError(name, "no such file", "file.not_found");
+            throw fileError(name, Files.isSymbolicLink(file) ? "a symbolic link to a file that does not exist" : "no such file",
+                    "file.not_found");
+        } catch (FileSystemException e) {
+            // such as "Too many levels of symbolic links" (a link loop) or "Permission denied"
+            throw fileError(name, "cannot read the file: " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()),
+                    "file.unreadable");
         } catch (IOException e) {
             throw fileError(name, "cannot read the file: " + e.getMessage(), "file.unreadable");
         }
@@ -121,23 +152,26 @@ public final class Manifests {
         if (!resource.getApiVersion().equals(API_VERSION)) {
             errors.add(sources.diagnostic(prefix + "api_version", resource.getApiVersion().isEmpty()
                     ? "apiVersion is missing; expected " + API_VERSION
-                    : "apiVersion is '" + resource.getApiVersion() + "'; expected " + API_VERSION, "manifest.api_version"));
+                    : "apiVersion is " + Text.quote(resource.getApiVersion()) + "; expected " + API_VERSION, "manifest.api_version"));
         }
         if (!resource.getKind().equals(KIND)) {
             errors.add(sources.diagnostic(prefix + "kind", resource.getKind().isEmpty()
                     ? "kind is missing; expected " + KIND
-                    : "kind is '" + resource.getKind() + "'; this tool deploys " + KIND, "manifest.kind"));
+                    : "kind is " + Text.quote(resource.getKind()) + "; this tool deploys " + KIND, "manifest.kind"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidManifestException(errors);
         }
     }
 
-    private static <M extends Message> M validated(M message, SourceMap sourceMap) throws InvalidManifestException {
+    /** Errors throw, with the warnings beside them; warnings alone go to {@code warnings}. */
+    private static <M extends Message> M validated(M message, SourceMap sourceMap, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
         List<Diagnostic> problems = Validation.validate(message, sourceMap);
-        if (!problems.isEmpty()) {
+        if (problems.stream().anyMatch(Diagnostic::isError)) {
             throw new InvalidManifestException(problems);
         }
+        problems.forEach(warnings);
         return message;
     }
 
