@@ -27,7 +27,6 @@ import org.project_planton.awsdynamodb.cli.Jdk25;
 import org.project_planton.awsdynamodb.cli.ProjectPlantonRunner;
 import org.project_planton.awsdynamodb.cli.program.JavaLanguageHostStandIn.Finished;
 import org.project_planton.awsdynamodb.cli.program.JavaLanguageHostStandIn.RunRequest;
-import org.project_planton.awsdynamodb.pulumi.plan.EngineValues;
 import pulumirpc.EngineOuterClass.LogSeverity;
 import pulumirpc.Resource.RegisterResourceRequest;
 
@@ -52,7 +51,10 @@ class ProgramJarTest {
   static void builtJar() throws Exception {
     var jar = JavaLanguageHostStandIn.moduleDirectory().resolve("target/awsdynamodb-pulumi.jar");
     assertTrue(Files.isRegularFile(jar), jar + " is built by `./mvnw test` (process-classes of iac/pulumi)");
-    manifest = Files.readString(JavaLanguageHostStandIn.moduleDirectory().resolve("../hack/manifest.yaml"));
+    // The example manifest (GSI, TTL, stream, PITR, SSE, deletion protection) plus Contributor
+    // Insights, whose table name reaches the engine as the table's output.
+    manifest = Files.readString(JavaLanguageHostStandIn.moduleDirectory().resolve("../hack/manifest.yaml"))
+        + "  contributorInsightsEnabled: true\n";
     credentials = """
         accountId: "123456789012"
         accessKeyId: %s
@@ -95,7 +97,8 @@ class ProgramJarTest {
   /** A complete, clean update: stack, provider, table; outputs; nothing logged above INFO. */
   static void assertDeployed(Finished run, StandInPulumiEngine engine, String region) {
     assertEquals(0, run.exitCode(), report(run, engine));
-    assertEquals(List.of("pulumi:pulumi:Stack", "pulumi:providers:aws", "aws:dynamodb/table:Table"), types(engine));
+    assertEquals(List.of("pulumi:pulumi:Stack", "pulumi:providers:aws", "aws:dynamodb/table:Table",
+        "aws:dynamodb/contributorInsights:ContributorInsights"), types(engine));
     assertEquals("orders", EngineValues.of(registered(engine, "aws:dynamodb/table:Table").getObject()).get("name"));
     assertTrue(engine.logs().stream().noneMatch(l -> l.getSeverity().getNumber() >= LogSeverity.WARNING_VALUE),
         report(run, engine));

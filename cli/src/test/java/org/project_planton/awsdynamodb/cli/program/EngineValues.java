@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.pulumi.plan;
+package org.project_planton.awsdynamodb.cli.program;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -10,24 +10,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns the property struct the engine receives into plain values for a plan. Pulumi marks a
- * secret on the wire as {@code {"4dabf1...": "1b4706...", "value": ...}}; such a value, and an
- * output value flagged secret, becomes {@link #SECRET} and its plaintext is dropped here.
+ * Turns a property struct as the stand-in engine receives it into the plain values that
+ * `project-planton plan -o json` prints, to compare the two. Pulumi marks a secret on the wire as
+ * {@code {"4dabf1...": "1b4706...", "value": ...}}; such a value, and an output value flagged
+ * secret, becomes {@link #SECRET} and its plaintext is dropped here. The engine's unknown value
+ * becomes {@link #UNKNOWN}.
  */
-public final class EngineValues {
+final class EngineValues {
 
-  public static final String SECRET = "[secret]";
-  public static final String UNKNOWN = "[unknown]";
+  static final String SECRET = "[secret]";
+  static final String UNKNOWN = "[unknown]";
 
   private EngineValues() {}
 
-  public static Map<String, Object> of(Struct struct) {
+  static Map<String, Object> of(Struct struct) {
     var map = new TreeMap<String, Object>();
     struct.getFieldsMap().forEach((key, value) -> map.put(key, of(value)));
     return Collections.unmodifiableMap(map);
   }
 
-  public static Object of(Value value) {
+  static Object of(Value value) {
     return switch (value.getKindCase()) {
       case NULL_VALUE, KIND_NOT_SET -> null;
       case BOOL_VALUE -> value.getBoolValue();
