@@ -13,7 +13,8 @@
 #  - up, refresh and destroy without --yes (or --skip-preview; --preview-only for refresh and
 #    destroy) fail when not interactive (backenderr.NoConfirmationInNonInteractiveError). Interactive
 #    means stdin and stdout are terminals and no --non-interactive (cmdutil.Interactive); tests say
-#    STAND_IN_TERMINAL=1 to play a terminal whose user answers yes.
+#    STAND_IN_TERMINAL=FILE to play a terminal whose user answers yes: what an operation shows on it
+#    goes to FILE.
 #  - Operations need an existing stack: "no stack named 'ORG/PROJECT/STACK' found"
 #    (backenderr.StackNotFoundError). stack select --create and stack init create one; creating
 #    writes an encryptionsalt into the stack's config file, as the passphrase secrets provider does.
@@ -184,6 +185,7 @@ case $command in
   up|refresh|destroy)
     require_stack
     confirm
+    if interactive && [ -n "${STAND_IN_TERMINAL:-}" ]; then exec >> "$STAND_IN_TERMINAL"; fi
     if [ -n "${opt[plan]:-}" ]; then
       grep -q '"resourcePlans"' "${opt[plan]}" 2>/dev/null || fail other "open ${opt[plan]}: no such file or directory"
       [ -f "$dir/up-exceeds-plan" ] && fail other "$(cat "$dir/up-exceeds-plan")"

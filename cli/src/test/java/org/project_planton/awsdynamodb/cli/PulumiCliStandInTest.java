@@ -78,8 +78,10 @@ class PulumiCliStandInTest {
         }
         assertEquals(0, pulumi("refresh", "--stack", STACK, "--preview-only").exitCode());
         assertEquals(0, pulumi("destroy", "--stack", STACK, "--skip-preview").exitCode());
-        assertEquals(0, pulumi(Map.of("STAND_IN_TERMINAL", "1"), "up", "--stack", STACK).exitCode());
-        assertEquals(255, pulumi(Map.of("STAND_IN_TERMINAL", "1"), "up", "--stack", STACK, "--non-interactive").exitCode());
+        Path terminal = root.resolve("terminal");
+        assertEquals(0, pulumi(Map.of("STAND_IN_TERMINAL", terminal.toString()), "up", "--stack", STACK).exitCode());
+        assertEquals("Updating (" + STACK + ")\n", Files.readString(terminal));
+        assertEquals(255, pulumi(Map.of("STAND_IN_TERMINAL", terminal.toString()), "up", "--stack", STACK, "--non-interactive").exitCode());
     }
 
     @Test

@@ -145,9 +145,11 @@ class PulumiCommandTest {
     @Test
     void onATerminalWithoutYesPulumiAsksTheUserItself() throws Exception {
         pulumi.knownStacks(STACK);
-        CliRun run = CliRun.of(pulumi.environment(true, "STAND_IN_TERMINAL", "1"), operation("update"));
+        Path terminal = root.resolve("terminal");
+        CliRun run = CliRun.of(pulumi.environment(true, "STAND_IN_TERMINAL", terminal.toString()), operation("update"));
 
         assertEquals(0, run.exitCode(), run.err());
+        assertEquals("Updating (" + STACK + ")\n", Files.readString(terminal), "pulumi had the terminal");
         assertEquals(args("up", "--stack", STACK, "--plan", last("up").argv().get(4)), last("up").argv());
     }
 
