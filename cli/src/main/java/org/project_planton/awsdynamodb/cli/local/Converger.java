@@ -254,7 +254,7 @@ public final class Converger {
     }
 
     private TableDescription describe(String name) {
-        return call("DescribeTable", () -> client.describeTable(b -> b.tableName(name)).table());
+        return call("DescribeTable", () -> LiveTable.describe(client, name));
     }
 
     /** Waits until the table and every index are ACTIVE and no index is being deleted. */
