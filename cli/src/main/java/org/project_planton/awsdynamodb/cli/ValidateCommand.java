@@ -24,32 +24,55 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Check AwsDynamodb manifests against the API's rules and everything AWS would reject, without deploying.",
                 "Prints 'FILE: valid' for each good manifest and one line per problem for each bad one:",
                 "  FILE:LINE:COL: error: field.path: message [rule-id]",
-                "Exit status: 0 all valid, 1 any invalid, 2 usage error."})
+                "Exit status: 0 all valid, 1 any invalid, 2 usage error.",
+                "-o json prints one JSON array with an object per file; -o sarif prints SARIF 2.1.0 for code scanning (see the README)."})
 final class ValidateCommand implements Callable<Integer> {
+    /** How validate prints its verdicts: lines for people, or one document for machines. */
+    enum Format { text, json, sarif }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE|DIR",
+    @Option(names = {"-m", "-f", "--manifest"}, required = true, paramLabel = "FILE|DIR",
             description = "A manifest, or a directory searched recursively for *.yaml and *.yml. Repeatable.")
     List<Path> manifests;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "text (default): 'FILE: valid' on stdout, problems on stderr. json or sarif: one document on stdout, in file order.")
+    Format output;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean allValid = true;
+        List<DiagnosticReport.FileResult> results = new ArrayList<>();
         for (Path file : expand(manifests)) {
-            try {
-                Manifests.loadValid(file);
-                out.println(file + ": valid");
-            } catch (InvalidManifestException e) {
-                allValid = false;
-                e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+            DiagnosticReport.FileResult result = check(file);
+            results.add(result);
+            if (output == Format.text) {
+                if (result.valid()) {
+                    out.println(file + ": valid");
+                }
+                result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
             }
+        }
+        switch (output) {
+            case json -> out.println(DiagnosticReport.json(results));
+            case sarif -> out.println(DiagnosticReport.sarif(results, ProjectPlanton.VERSION, Path.of("")));
+            case text -> { }
         }
         out.flush();
         err.flush();
-        return allValid ? 0 : ProjectPlanton.FAILED;
+        return results.stream().allMatch(DiagnosticReport.FileResult::valid) ? 0 : ProjectPlanton.FAILED;
+    }
+
+    private static DiagnosticReport.FileResult check(Path file) {
+        try {
+            Manifests.loadValid(file);
+            return new DiagnosticReport.FileResult(file, List.of());
+        } catch (InvalidManifestException e) {
+            return new DiagnosticReport.FileResult(file, e.diagnostics());
+        }
     }
 
     /** Files as given; directories replaced by their YAML files, sorted, so output is stable. */
