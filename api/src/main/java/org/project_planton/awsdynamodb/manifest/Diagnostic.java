@@ -3,16 +3,22 @@ package org.project_planton.awsdynamodb.manifest;
 /**
  * One problem with a manifest, positioned at the YAML node it is about.
  * Line and column are 1-based; 0 means the problem has no position inside the file.
+ * An {@link Severity#ERROR} makes the manifest invalid; a {@link Severity#WARNING} does not.
  */
 public record Diagnostic(String file, int line, int column, String path, String message, String ruleId, Severity severity) {
 
-    /** An error stops the manifest; a warning is reported and leaves the exit status alone. */
+    /** How bad a diagnostic is, spelled as compilers spell it. */
     public enum Severity {
-        ERROR, WARNING;
+        ERROR("error"), WARNING("warning");
 
-        /** As printed: {@code error}, {@code warning}. */
+        private final String label;
+
+        Severity(String label) {
+            this.label = label;
+        }
+
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return label;
         }
     }
 
@@ -21,7 +27,11 @@ public record Diagnostic(String file, int line, int column, String path, String 
         this(file, line, column, path, message, ruleId, Severity.ERROR);
     }
 
-    /** {@code FILE:LINE:COL: error: path: message [rule-id]}, the format compilers and kubeconform use. */
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code FILE:LINE:COL: error: path: message [rule-id]} (or {@code warning:}), the format compilers and kubeconform use. */
     public String format() {
         StringBuilder out = new StringBuilder(file);
         if (line > 0) {

@@ -293,8 +293,13 @@ final class YamlProtoReader {
         return "'" + text + "' is not a " + field.getEnumType().getName() + "; accepted values: " + accepted;
     }
 
+    /** The field that {@code name} is one of the {@link #names} of; null when there is none. */
     static FieldDescriptor findField(Descriptor type, String name) {
-        return type.getFields().stream().filter(f -> names(f).contains(name)).findFirst().orElse(null);
+        FieldDescriptor byProtoName = type.findFieldByName(name);
+        if (byProtoName != null) {
+            return byProtoName;
+        }
+        return type.getFields().stream().filter(f -> f.getJsonName().equals(name)).findFirst().orElse(null);
     }
 
     /** The names a manifest may give {@code field}: camelCase (its JSON name) and snake_case (its proto name). */

@@ -24,7 +24,7 @@ final class DiagnosticReport {
     /** One file's verdict: valid when it has no error. */
     record FileResult(Path file, List<Diagnostic> diagnostics) {
         boolean valid() {
-            return diagnostics.stream().noneMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+            return diagnostics.stream().noneMatch(Diagnostic::isError);
         }
     }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Check AwsDynamodb manifests against the API's rules and everything AWS would reject, without deploying.",
                 "Prints 'FILE: valid' for each good manifest and one line per problem for each bad one:",
                 "  FILE:LINE:COL: error: field.path: message [rule-id]",
-                "Exit status: 0 all valid, 1 any invalid, 2 usage error.",
+                "A warning (FILE:LINE:COL: warning: ...) points at a valid but risky choice; it does not make the manifest invalid.",
+                "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error.",
                 "-o json prints one JSON array with an object per file; -o sarif prints SARIF 2.1.0 for code scanning (see the README)."})
 final class ValidateCommand implements Callable<Integer> {
     /** How validate prints its verdicts: lines for people, or one document for machines. */
@@ -67,9 +68,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static DiagnosticReport.FileResult check(Path file) {
+        List<Diagnostic> warnings = new ArrayList<>();
         try {
-            Manifests.loadValid(file);
-            return new DiagnosticReport.FileResult(file, List.of());
+            Manifests.loadValid(file, warnings::add);
+            return new DiagnosticReport.FileResult(file, warnings);
         } catch (InvalidManifestException e) {
             return new DiagnosticReport.FileResult(file, e.diagnostics());
         }

@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
         description = {
                 "Validate the manifest and create its table, exactly as `project-planton plan` shows it, or converge an",
                 "existing one: GSIs added and removed one at a time, billing and capacity, stream, TTL and deletion",
-                "protection. A change DynamoDB cannot make in place (key schema, LSIs, the type of a key attribute)",
-                "is refused and nothing is changed.",
+                "protection. A change that would replace the table (key schema, LSIs, the type of a key attribute) is",
+                "refused, one line per cause, and nothing is changed.",
                 "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir)",
                 "and keeps serving in the foreground until Ctrl-C."})
 final class LocalUpCommand implements Callable<Integer> {
@@ -59,7 +59,7 @@ final class LocalUpCommand implements Callable<Integer> {
         if (endpoint != null && (dataDir != null || spec.commandLine().getParseResult().hasMatchedOption("--port"))) {
             throw new IllegalArgumentException("--port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint");
         }
-        LocalTarget.Planned planned = target.plan();
+        LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         if (endpoint != null) {
             URI uri = LocalTarget.endpoint(endpoint);
             up(uri, planned, out, err);
@@ -71,7 +71,7 @@ final class LocalUpCommand implements Callable<Integer> {
     private void up(URI uri, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
-                    .converge(planned.table(), planned.contributorInsights()));
+                    .converge(planned.plan()));
             (output == OutputFormat.json ? err : out).println("endpoint: " + uri);
             StackOutputsView.print(LocalTarget.outputs(live, planned.region()), output, out);
             out.flush();
