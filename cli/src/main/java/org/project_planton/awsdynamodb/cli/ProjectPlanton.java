@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         version = "project-planton AwsDynamodb " + ProjectPlanton.VERSION,
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.",
         subcommands = {ValidateCommand.class, PlanCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class,
-                SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+                LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class ProjectPlanton {
     static final String VERSION = "0.1.0";
     /** Exit code for invalid input or a failed operation; 2 (usage) and 0 come from picocli. */
