@@ -29,16 +29,16 @@ public final class StackInputOptions {
 
     /** Exactly one of the two. */
     static final class Source {
-        @Option(names = {"-m", "-f", "--manifest"}, required = true, paramLabel = "FILE", description = "The AwsDynamodb manifest.")
+        @Option(names = {"-m", "-f", "--manifest"}, required = true, paramLabel = "FILE", converter = NonEmptyPath.class, description = "The AwsDynamodb manifest.")
         Path manifest;
 
-        @Option(names = {"-i", "--stack-input"}, required = true, paramLabel = "FILE",
+        @Option(names = {"-i", "--stack-input"}, required = true, paramLabel = "FILE", converter = NonEmptyPath.class,
                 description = "A whole AwsDynamodbStackInput instead: the manifest under 'target' and, optionally, the "
                         + "credentials under 'providerConfig'. Validated exactly as a manifest and a credentials file are.")
         Path stackInput;
     }
 
-    @Option(names = "--aws-provider-config", paramLabel = "FILE",
+    @Option(names = "--aws-provider-config", paramLabel = "FILE", converter = NonEmptyPath.class,
             description = "AWS credentials and region as an AwsProviderConfig YAML file (see the README). "
                     + "Without it, the ambient AWS credentials and region are used.")
     Path providerConfig;

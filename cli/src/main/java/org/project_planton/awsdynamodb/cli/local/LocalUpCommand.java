@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.project_planton.awsdynamodb.cli.NonEmptyPath;
 import org.project_planton.awsdynamodb.cli.OutputFormat;
 import org.project_planton.awsdynamodb.cli.StackOutputsView;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class LocalUpCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 for the DynamoDB Local started here (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = NonEmptyPath.class,
             description = "Keep the started DynamoDB Local's data in DIR, to find the table again next time. Default: in memory.")
     Path dataDir;
 
