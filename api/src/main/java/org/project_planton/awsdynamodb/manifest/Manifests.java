@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.project_planton.provider.aws.AwsProviderConfig;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -26,6 +27,7 @@ public final class Manifests {
     public static final String KIND = "AwsDynamodb";
     /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
     public static final int MAX_BYTES = 1 << 20;
+    private static final Consumer<Diagnostic> IGNORE = warning -> { };
 
     private Manifests() {}
 
@@ -37,9 +39,14 @@ public final class Manifests {
         CompiledRules.compileInBackground();
     }
 
-    /** A manifest file, loaded and validated. */
+    /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of());
+        return loadValid(readText(file), file.toString(), List.of(), IGNORE);
+    }
+
+    /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
+    public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), List.of(), warnings);
     }
 
     /**
@@ -47,15 +54,22 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments);
+        return loadValid(readText(file), file.toString(), assignments, IGNORE);
+    }
+
+    /** As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. */
+    public static AwsDynamodb loadValid(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), assignments, warnings);
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadValid(yaml, sourceName, List.of());
+        return loadValid(yaml, sourceName, List.of(), IGNORE);
     }
 
-    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments) throws InvalidManifestException {
+    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
@@ -65,14 +79,14 @@ public final class Manifests {
         }
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
-        return validated(manifest, reader.sourceMap());
+        return validated(manifest, reader.sourceMap(), warnings);
     }
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
-        return validated(builder.build(), reader.sourceMap());
+        return validated(builder.build(), reader.sourceMap(), IGNORE);
     }
 
     /**
@@ -86,7 +100,7 @@ public final class Manifests {
         if (builder.hasTarget()) {
             checkKind(builder.getTarget(), reader, "target.");
         }
-        return validated(builder.build(), reader.sourceMap());
+        return validated(builder.build(), reader.sourceMap(), IGNORE);
     }
 
     /** Reads a file as UTF-8 text, within {@link #MAX_BYTES}. */
@@ -141,11 +155,14 @@ public final class Manifests {
         }
     }
 
-    private static <M extends Message> M validated(M message, SourceMap sourceMap) throws InvalidManifestException {
+    /** Errors throw, with the warnings beside them; warnings alone go to {@code warnings}. */
+    private static <M extends Message> M validated(M message, SourceMap sourceMap, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
         List<Diagnostic> problems = Validation.validate(message, sourceMap);
-        if (!problems.isEmpty()) {
+        if (problems.stream().anyMatch(Diagnostic::isError)) {
             throw new InvalidManifestException(problems);
         }
+        problems.forEach(warnings);
         return message;
     }
 

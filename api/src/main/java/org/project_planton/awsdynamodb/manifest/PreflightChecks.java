@@ -19,7 +19,7 @@ final class PreflightChecks {
     static final int MAX_NON_KEY_ATTRIBUTES_TOTAL = 100;
 
     /** A problem at a field path, before it is given a position. */
-    record Finding(String path, String message, String ruleId) {}
+    record Finding(String path, String message, String ruleId, Diagnostic.Severity severity) {}
 
     /** One key schema element and where it sits. */
     private record KeyUse(String path, KeySchemaElement key) {}
@@ -62,6 +62,7 @@ final class PreflightChecks {
         checks.localIndexesNeedTableRangeKey();
         checks.localIndexesShareTableHashKey();
         checks.nonKeyAttributesWithinTotal();
+        checks.contributorInsightsWithKmsKey();
         return checks.findings;
     }
 
@@ -178,6 +179,22 @@ final class PreflightChecks {
         }
     }
 
+    /**
+     * Warning: Contributor Insights graphs the most accessed and throttled key values in plain text.
+     * The DynamoDB API reference (UpdateContributorInsights) says a table whose key data must be
+     * encrypted with a KMS key, AWS managed or customer managed, should not enable it.
+     */
+    private void contributorInsightsWithKmsKey() {
+        AwsDynamodbSpec.ServerSideEncryption sse = spec.getServerSideEncryption();
+        if (spec.getContributorInsightsEnabled() && sse.getEnabled()) {
+            String key = sse.getKmsKeyArn().isEmpty() ? "the AWS managed KMS key (aws/dynamodb)" : "the customer managed KMS key " + sse.getKmsKeyArn();
+            warn("spec.contributor_insights_enabled",
+                    "Contributor Insights shows the table's most accessed and throttled key values in CloudWatch in plain text,"
+                            + " outside " + key + " that encrypts this table; AWS advises leaving it off when key data must stay encrypted",
+                    "contributor_insights.plaintext_keys");
+        }
+    }
+
     private String tableKey(KeyType type) {
         return spec.getKeySchemaList().stream()
                 .filter(key -> key.getKeyType() == type)
@@ -186,6 +203,11 @@ final class PreflightChecks {
     }
 
     private void add(String path, String message, String ruleId) {
-        findings.add(new Finding(path, message, ruleId));
+        findings.add(new Finding(path, message, ruleId, Diagnostic.Severity.ERROR));
+    }
+
+    /** A valid but risky choice: reported, never a reason to refuse the manifest. */
+    private void warn(String path, String message, String ruleId) {
+        findings.add(new Finding(path, message, ruleId, Diagnostic.Severity.WARNING));
     }
 }

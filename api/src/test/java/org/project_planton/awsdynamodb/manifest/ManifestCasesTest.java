@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +36,24 @@ class ManifestCasesTest {
         return Stream.concat(Cases.files("invalid"), Cases.files("load"));
     }
 
+    /** A valid case loads with no error; its '# expect:' lines, if any, are exactly its warnings. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("valid")
-    void validManifestLoadsWithoutDiagnostics(Path file) throws IOException {
-        assertTrue(expectations(file).isEmpty(), "a valid case expects no diagnostics");
-        assertEquals(List.of(), Cases.diagnostics(() -> Cases.load(file)).stream().map(Diagnostic::format).toList());
+    void validManifestLoadsWithoutErrorsAndWithExactlyTheExpectedWarnings(Path file) throws IOException {
+        List<Diagnostic> warnings = new ArrayList<>();
+        assertEquals(List.of(), Cases.diagnostics(() -> Cases.load(file, warnings::add)).stream().map(Diagnostic::format).toList());
+        List<Expectation> expected = expectations(file);
+        assertEquals(expected.stream().map(Expectation::key).sorted().toList(),
+                warnings.stream().map(ManifestCasesTest::key).sorted().toList(),
+                () -> "warnings:\n" + String.join("\n", warnings.stream().map(Diagnostic::format).toList()));
+        for (Expectation e : expected) {
+            assertTrue(warnings.stream().anyMatch(d -> key(d).equals(e.key()) && d.message().contains(e.messagePart())),
+                    () -> "no message of " + e.key() + " contains '" + e.messagePart() + "': " + warnings);
+        }
+        for (Diagnostic d : warnings) {
+            assertEquals(Diagnostic.Severity.WARNING, d.severity());
+            assertTrue(d.format().contains(": warning: "), d.format());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Check AwsDynamodb manifests against the API's rules and everything AWS would reject, without deploying.",
                 "Prints 'FILE: valid' for each good manifest and one line per problem for each bad one:",
                 "  FILE:LINE:COL: error: field.path: message [rule-id]",
-                "Exit status: 0 all valid, 1 any invalid, 2 usage error."})
+                "A warning (FILE:LINE:COL: warning: ...) points at a valid but risky choice; it does not make the manifest invalid.",
+                "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean allValid = true;
         for (Path file : expand(manifests)) {
             try {
-                Manifests.loadValid(file);
+                Manifests.loadValid(file, warning -> err.println(warning.format()));
                 out.println(file + ": valid");
             } catch (InvalidManifestException e) {
                 allValid = false;

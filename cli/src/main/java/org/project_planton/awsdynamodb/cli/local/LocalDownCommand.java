@@ -34,7 +34,7 @@ final class LocalDownCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LocalTarget.Planned planned = target.plan();
+        LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         String name = planned.table().name();
         URI uri = endpoint.uri();
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {

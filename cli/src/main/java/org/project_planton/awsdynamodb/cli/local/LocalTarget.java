@@ -20,8 +20,9 @@ final class LocalTarget {
     /** The planned table and whether the plan asks for contributor insights. */
     record Planned(PlannedTable table, boolean contributorInsights, String region) {}
 
-    Planned plan() throws InvalidManifestException {
-        AwsDynamodbStackInput input = stackInput.load();
+    /** Plans the manifest; its warnings are printed to {@code warnings}. */
+    Planned plan(java.io.PrintWriter warnings) throws InvalidManifestException {
+        AwsDynamodbStackInput input = stackInput.load(warnings);
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
         return new Planned(PlannedTable.of(plan), PlannedTable.contributorInsights(plan),

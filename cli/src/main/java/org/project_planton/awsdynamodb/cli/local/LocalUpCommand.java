@@ -59,7 +59,7 @@ final class LocalUpCommand implements Callable<Integer> {
         if (endpoint != null && (dataDir != null || spec.commandLine().getParseResult().hasMatchedOption("--port"))) {
             throw new IllegalArgumentException("--port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint");
         }
-        LocalTarget.Planned planned = target.plan();
+        LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         if (endpoint != null) {
             URI uri = LocalTarget.endpoint(endpoint);
             up(uri, planned, out, err);
