@@ -2,8 +2,7 @@ package org.project_planton.awsdynamodb.manifest;
 
 import build.buf.protovalidate.Validator;
 import build.buf.protovalidate.ValidatorFactory;
-import build.buf.protovalidate.exceptions.CompilationException;
-import java.util.List;
+import build.buf.protovalidate.exceptions.ValidationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
@@ -26,7 +25,7 @@ final class CompiledRules {
     }
 
     /** The validator; compiles it on this thread unless another thread already is, then waits for it. */
-    static Validator validator() throws CompilationException {
+    static Validator validator() throws ValidationException {
         VALIDATOR.run(); // a no-op once the task has started anywhere
         try {
             return VALIDATOR.get();
@@ -34,18 +33,23 @@ final class CompiledRules {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while compiling the validation rules", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof CompilationException compilation) {
-                throw compilation;
+            if (e.getCause() instanceof ValidationException rules) {
+                throw rules;
             }
             throw new IllegalStateException("validation rules failed to compile: " + e.getCause(), e.getCause());
         }
     }
 
     /**
-     * The manifest's rules, and those of every message inside it, compiled up front; any other
-     * message type (the provider config, the stack input) is compiled when first validated.
+     * The CEL environment first, then the manifest's rules and those of every message inside it
+     * (validating the empty manifest compiles them); any other message type (the provider config,
+     * the stack input) is compiled when first validated. The environment comes first because it
+     * does not need the manifest's descriptors, which the command's own thread is building
+     * meanwhile as it reads the YAML.
      */
-    private static Validator compile() throws CompilationException {
-        return ValidatorFactory.newBuilder().buildWithDescriptors(List.of(AwsDynamodb.getDescriptor()), false);
+    private static Validator compile() throws ValidationException {
+        Validator validator = ValidatorFactory.newBuilder().build();
+        validator.validate(AwsDynamodb.getDefaultInstance());
+        return validator;
     }
 }

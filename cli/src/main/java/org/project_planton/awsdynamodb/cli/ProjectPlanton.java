@@ -61,13 +61,14 @@ public final class ProjectPlanton {
         return commandLine.execute(args);
     }
 
-    /** The subcommand the first argument names, or all of them. */
+    /** The subcommand the first argument names, or all of them (for help, or for a mistake). */
     static List<Class<?>> subcommandsFor(String[] args) {
         if (args.length > 0) {
             for (Class<?> subcommand : SUBCOMMANDS) {
                 Command command = subcommand.getAnnotation(Command.class);
                 if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
-                    return List.of(subcommand);
+                    // help describes the others, so it needs them all
+                    return subcommand == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(subcommand);
                 }
             }
         }
