@@ -3,8 +3,12 @@ package org.project_planton.awsdynamodb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,10 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
+import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,15 +44,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE|DIR",
+    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
             description = "A manifest, or a directory searched recursively for *.yaml and *.yml. Repeatable.")
     List<Path> manifests;
 
     @Override
     public Integer call() throws InterruptedException {
-        List<Path> files = expand(manifests);
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
-        boolean allValid = true;
+        List<Diagnostic> unreadable = new ArrayList<>();
+        List<Path> files = expand(manifests, unreadable);
+        unreadable.forEach(output::error);
+        boolean allValid = unreadable.isEmpty();
         if (files.size() == 1) {
             allValid = output.print(check(files.get(0)));
         } else {
@@ -123,13 +129,15 @@ final class ValidateCommand implements Callable<Integer> {
             this.err = err;
         }
 
+        void error(Diagnostic diagnostic) {
+            line(err, diagnostic.format());
+        }
+
         /** Prints one file's outcome; true when the file is valid. */
         boolean print(Outcome outcome) {
-            for (Diagnostic diagnostic : outcome.diagnostics()) {
-                line(err, diagnostic.format());
-            }
+            outcome.diagnostics().forEach(this::error);
             if (outcome.valid()) {
-                line(out, outcome.file() + ": valid");
+                line(out, Text.printable(outcome.file().toString()) + ": valid");
             }
             return outcome.valid();
         }
@@ -149,23 +157,46 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** Files as given; directories replaced by their YAML files, sorted, so output is stable. */
-    private static List<Path> expand(List<Path> arguments) {
+    /**
+     * Files as given; directories replaced by their YAML files, sorted, so output is stable. Every
+     * {@code *.yaml} entry that is not a directory is kept, so that a broken or looping symbolic link,
+     * or a FIFO, is reported by the loader rather than skipped. A subdirectory that cannot be read
+     * is added to {@code unreadable}; the walk goes on.
+     */
+    private static List<Path> expand(List<Path> arguments, List<Diagnostic> unreadable) {
         List<Path> files = new ArrayList<>();
         for (Path argument : arguments) {
             if (!Files.isDirectory(argument)) {
                 files.add(argument);
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(argument)) {
-                List<Path> yaml = walk.filter(Files::isRegularFile).filter(ValidateCommand::isYaml).sorted().toList();
-                if (yaml.isEmpty()) {
-                    throw new IllegalArgumentException(argument + " holds no *.yaml or *.yml files");
-                }
-                files.addAll(yaml);
+            List<Path> yaml = new ArrayList<>();
+            try {
+                Files.walkFileTree(argument, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes link) {
+                        // Symbolic links are not followed by the walk: one to a directory is not a manifest.
+                        if (isYaml(file) && !(link.isSymbolicLink() && Files.isDirectory(file))) {
+                            yaml.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        unreadable.add(new Diagnostic(file.toString(), 0, 0, "", "cannot read: "
+                                + (e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage()), "file.unreadable"));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(argument + ": " + e.getMessage(), e);
             }
+            if (yaml.isEmpty() && unreadable.isEmpty()) {
+                throw new IllegalArgumentException(argument + " holds no *.yaml or *.yml files");
+            }
+            yaml.sort(null);
+            files.addAll(yaml);
         }
         return files;
     }
