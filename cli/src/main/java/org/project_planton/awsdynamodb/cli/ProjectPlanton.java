@@ -7,6 +7,7 @@ import org.project_planton.awsdynamodb.cli.local.LocalCommand;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.manifest.Text;
+import org.project_planton.awsdynamodb.pulumi.CommonPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,7 @@ public final class ProjectPlanton {
     }
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK, before any other thread: see CommonPool
         if (!asksOnlyForHelp(args)) {
             Manifests.prepareValidation(); // every command reads a manifest; CEL compiles while picocli and YAML work
         }
