@@ -9,9 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
@@ -35,6 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
     /** How validate prints its verdicts: lines for people, or one document for machines. */
     enum Format { text, json, sarif }
 
+    /** Bounds the results held at once, whatever the number of files. */
+    private static final int IN_FLIGHT_PER_THREAD = 64;
+
     @Spec
     CommandSpec spec;
 
@@ -44,48 +55,127 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif", defaultValue = "text",
             description = "text (default): 'FILE: valid' on stdout, problems on stderr. json or sarif: one document on stdout, in file order.")
-    Format output;
+    Format format;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws InterruptedException {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
         List<Diagnostic> unreadable = new ArrayList<>();
         List<Path> files = expand(manifests, unreadable);
+        // -o json|sarif: every file's result, in the order given, printed as one document at the end.
         List<DiagnosticReport.FileResult> results = new ArrayList<>();
+        Predicate<Outcome> report = format == Format.text ? output::print : outcome -> {
+            results.add(new DiagnosticReport.FileResult(outcome.file(), outcome.diagnostics()));
+            return outcome.valid();
+        };
         for (Diagnostic problem : unreadable) {
-            results.add(new DiagnosticReport.FileResult(Path.of(problem.file()), List.of(problem)));
-            if (output == Format.text) {
-                err.println(problem.format());
-            }
+            report.test(new Outcome(Path.of(problem.file()), false, List.of(problem)));
         }
-        for (Path file : files) {
-            DiagnosticReport.FileResult result = check(file);
-            results.add(result);
-            if (output == Format.text) {
-                if (result.valid()) {
-                    out.println(Text.printable(file.toString()) + ": valid");
+        boolean allValid = unreadable.isEmpty();
+        if (files.size() == 1) {
+            allValid &= report.test(check(files.get(0)));
+        } else {
+            // Files are checked on every core, and reported in the order given, whatever finishes first.
+            int threads = Runtime.getRuntime().availableProcessors();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, ValidateCommand::daemon);
+            try {
+                Deque<Future<Outcome>> pending = new ArrayDeque<>();
+                Iterator<Path> next = files.iterator();
+                while (next.hasNext() || !pending.isEmpty()) {
+                    while (next.hasNext() && pending.size() < threads * IN_FLIGHT_PER_THREAD) {
+                        Path file = next.next();
+                        pending.add(pool.submit(() -> check(file)));
+                    }
+                    Future<Outcome> head = pending.remove();
+                    if (!head.isDone()) {
+                        output.flush(); // what is known so far is shown while the rest is checked
+                    }
+                    allValid &= report.test(outcome(head));
                 }
-                result.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+            } finally {
+                pool.shutdownNow();
             }
         }
-        switch (output) {
-            case json -> out.println(DiagnosticReport.json(results));
-            case sarif -> out.println(DiagnosticReport.sarif(results, ProjectPlanton.VERSION, Path.of("")));
+        switch (format) {
+            case json -> spec.commandLine().getOut().println(DiagnosticReport.json(results));
+            case sarif -> spec.commandLine().getOut().println(DiagnosticReport.sarif(results, ProjectPlanton.VERSION, Path.of("")));
             case text -> { }
         }
-        out.flush();
-        err.flush();
-        return results.stream().allMatch(DiagnosticReport.FileResult::valid) ? 0 : ProjectPlanton.FAILED;
+        output.flush();
+        return allValid ? 0 : ProjectPlanton.FAILED;
     }
 
-    private static DiagnosticReport.FileResult check(Path file) {
+    /** One file's diagnostics: errors (then it is invalid), or warnings alone. */
+    private record Outcome(Path file, boolean valid, List<Diagnostic> diagnostics) {}
+
+    private static Outcome check(Path file) {
         List<Diagnostic> warnings = new ArrayList<>();
         try {
             Manifests.loadValid(file, warnings::add);
-            return new DiagnosticReport.FileResult(file, warnings);
+            return new Outcome(file, true, warnings);
         } catch (InvalidManifestException e) {
-            return new DiagnosticReport.FileResult(file, e.diagnostics());
+            return new Outcome(file, false, e.diagnostics());
+        }
+    }
+
+    private static Outcome outcome(Future<Outcome> result) throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            // Not a problem with the manifest (that is an Outcome): ends the run, as it would in sequence.
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "validate");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Diagnostics to stderr and "FILE: valid" to stdout, written in blocks rather than flushed line
+     * by line: a stream is flushed only before the other one is written (so the two interleave as
+     * the files' order says on a terminal), before waiting for a file, and at the end.
+     */
+    private static final class Output {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private PrintWriter last;
+
+        Output(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        void error(Diagnostic diagnostic) {
+            line(err, diagnostic.format());
+        }
+
+        /** Prints one file's outcome; true when the file is valid. */
+        boolean print(Outcome outcome) {
+            outcome.diagnostics().forEach(this::error);
+            if (outcome.valid()) {
+                line(out, Text.printable(outcome.file().toString()) + ": valid");
+            }
+            return outcome.valid();
+        }
+
+        private void line(PrintWriter to, String line) {
+            if (last != null && last != to) {
+                last.flush();
+            }
+            last = to;
+            to.write(line); // unlike println, write does not flush an autoflush writer
+            to.write(System.lineSeparator());
+        }
+
+        void flush() {
+            out.flush();
+            err.flush();
         }
     }
 
