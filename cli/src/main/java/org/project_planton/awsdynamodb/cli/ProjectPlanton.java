@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "project-planton",
         mixinStandardHelpOptions = true,
-        version = "project-planton AwsDynamodb 0.1.0",
+        version = "project-planton AwsDynamodb " + ProjectPlanton.VERSION,
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.")
 public final class ProjectPlanton {
     /**
@@ -24,8 +24,10 @@ public final class ProjectPlanton {
      * gets only that one, and everything else (help, no subcommand, a wrong one) gets them all.
      */
     static final List<Class<?>> SUBCOMMANDS =
-            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class, CommandLine.HelpCommand.class);
+            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class,
+                    LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
 
+    static final String VERSION = "0.1.0";
     /** Exit code for invalid input or a failed operation; 2 (usage) and 0 come from picocli. */
     static final int FAILED = 1;
 
@@ -80,8 +82,9 @@ public final class ProjectPlanton {
             for (Class<?> subcommand : SUBCOMMANDS) {
                 Command command = subcommand.getAnnotation(Command.class);
                 if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
-                    // help describes the others, so it needs them all
-                    return subcommand == CommandLine.HelpCommand.class ? SUBCOMMANDS : List.of(subcommand);
+                    // help describes the others and completion completes them, so they need them all
+                    return subcommand == CommandLine.HelpCommand.class || subcommand == CompletionCommand.class
+                            ? SUBCOMMANDS : List.of(subcommand);
                 }
             }
         }

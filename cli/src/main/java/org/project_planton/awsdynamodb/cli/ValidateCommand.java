@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
@@ -36,27 +37,43 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Prints 'FILE: valid' for each good manifest and one line per problem for each bad one:",
                 "  FILE:LINE:COL: error: field.path: message [rule-id]",
                 "A warning (FILE:LINE:COL: warning: ...) points at a valid but risky choice; it does not make the manifest invalid.",
-                "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error."})
+                "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error.",
+                "-o json prints one JSON array with an object per file; -o sarif prints SARIF 2.1.0 for code scanning (see the README)."})
 final class ValidateCommand implements Callable<Integer> {
+    /** How validate prints its verdicts: lines for people, or one document for machines. */
+    enum Format { text, json, sarif }
+
     /** Bounds the results held at once, whatever the number of files. */
     private static final int IN_FLIGHT_PER_THREAD = 64;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
+    @Option(names = {"-m", "-f", "--manifest"}, required = true, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
             description = "A manifest, or a directory searched recursively for *.yaml and *.yml. Repeatable.")
     List<Path> manifests;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "text (default): 'FILE: valid' on stdout, problems on stderr. json or sarif: one document on stdout, in file order.")
+    Format format;
 
     @Override
     public Integer call() throws InterruptedException {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
         List<Diagnostic> unreadable = new ArrayList<>();
         List<Path> files = expand(manifests, unreadable);
-        unreadable.forEach(output::error);
+        // -o json|sarif: every file's result, in the order given, printed as one document at the end.
+        List<DiagnosticReport.FileResult> results = new ArrayList<>();
+        Predicate<Outcome> report = format == Format.text ? output::print : outcome -> {
+            results.add(new DiagnosticReport.FileResult(outcome.file(), outcome.diagnostics()));
+            return outcome.valid();
+        };
+        for (Diagnostic problem : unreadable) {
+            report.test(new Outcome(Path.of(problem.file()), false, List.of(problem)));
+        }
         boolean allValid = unreadable.isEmpty();
         if (files.size() == 1) {
-            allValid = output.print(check(files.get(0)));
+            allValid &= report.test(check(files.get(0)));
         } else {
             // Files are checked on every core, and reported in the order given, whatever finishes first.
             int threads = Runtime.getRuntime().availableProcessors();
@@ -73,11 +90,16 @@ final class ValidateCommand implements Callable<Integer> {
                     if (!head.isDone()) {
                         output.flush(); // what is known so far is shown while the rest is checked
                     }
-                    allValid &= output.print(outcome(head));
+                    allValid &= report.test(outcome(head));
                 }
             } finally {
                 pool.shutdownNow();
             }
+        }
+        switch (format) {
+            case json -> spec.commandLine().getOut().println(DiagnosticReport.json(results));
+            case sarif -> spec.commandLine().getOut().println(DiagnosticReport.sarif(results, ProjectPlanton.VERSION, Path.of("")));
+            case text -> { }
         }
         output.flush();
         return allValid ? 0 : ProjectPlanton.FAILED;
