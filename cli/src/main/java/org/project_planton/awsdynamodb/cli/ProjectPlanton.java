@@ -1,6 +1,7 @@
 package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Text;
 import org.project_planton.awsdynamodb.pulumi.CommonPool;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "project-planton AwsDynamodb " + ProjectPlanton.VERSION,
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, DiffCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class,
                 LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class ProjectPlanton {
     static final String VERSION = "0.1.0";
@@ -40,6 +41,9 @@ public final class ProjectPlanton {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidManifestException invalid) {
                 invalid.diagnostics().forEach(d -> err.println(d.format()));
+            } else if (e instanceof ReplacementRefused refused) {
+                refused.causes().forEach(c -> err.println(Text.printable("project-planton: error: " + c)));
+                err.println(Text.printable("project-planton: error: " + refused.getMessage()));
             } else {
                 err.println(Text.printable("project-planton: error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
             }
