@@ -24,6 +24,17 @@
 #    preview --save-plan FILE writes a plan; up --plan FILE fails if FILE is not a saved plan, or if
 #    the update would do more than the plan ("plan constraint" error of the engine).
 #  - stack export prints the stack's state, apitype.UntypedDeployment version 3.
+#  - stack rm (stack/stack_remove.go; aliases remove, delete) asks for confirmation through
+#    ui.ConfirmDeletion: --yes, or PULUMI_SKIP_CONFIRMATIONS=true, or a terminal, else "non-interactive
+#    mode requires --yes flag". Without --force it refuses a stack whose state holds a resource other
+#    than the root pulumi:pulumi:Stack (diy/backend.go RemoveStack), with the CLI's "still has
+#    resources; removal rejected" text. It removes the stack and, without --preserve-config, the
+#    stack's config file; it prints "Stack 'S' has been removed!".
+#  - cancel (cancel/cancel.go) asks only on a terminal without --yes; on the DIY backend it deletes
+#    the stack's lock files (diy/backend.go CancelCurrentUpdate) and prints "The currently running
+#    update for 'NAME' has been canceled!".
+#  - A locked stack (a file under stacks/.../locks/, as a crashed update leaves in .pulumi/locks/)
+#    makes preview, up, refresh, destroy and stack rm fail as diy/lock.go checkForLock words it.
 #
 # State under $STAND_IN_DIR:
 #   calls/NNN/            one per call: argv (a line each), cwd, Pulumi.yaml, env (NUL-separated),
@@ -34,6 +45,7 @@
 #   preview-steps.json    the steps preview --json prints (default: [])
 #   up-exceeds-plan       when present, up --plan fails as the engine does when the update differs
 #   outputs.json          what stack output --json prints
+#   stacks/.../locks/     lock files; each one's text says who holds it
 #   fail-COMMAND          when present (fail-up, fail-stack-select, ...), that command fails with the file's text
 set -u
 dir=${STAND_IN_DIR:?STAND_IN_DIR must be set}
@@ -81,6 +93,9 @@ case "${1:-} ${2:-}" in
       continue-on-error:b yes:b y:b" ;;
   "stack select") command="stack-select"; shift 2; flags="stack:v s:v create:b c:b secrets-provider:v" ;;
   "stack init") command="stack-init"; shift 2; flags="stack:v s:v secrets-provider:v copy-config-from:v no-select:b teams:v remote-config:b yes:b y:b" ;;
+  "stack rm"|"stack remove"|"stack delete") command="stack-rm"; shift 2
+    flags="stack:v s:v force:b f:b yes:b y:b preserve-config:b remove-backups:b" ;;
+  "cancel "*) command=cancel; shift; flags="stack:v s:v yes:b y:b" ;;
   "stack export") command="stack-export"; shift 2; flags="stack:v s:v file:v version:v show-secrets:b" ;;
   "stack output") command="stack-output"; shift 2; flags="json:b j:b shell:b stack:v s:v show-secrets:b" ;;
   "config "*) command=config; shift; flags="show-secrets:b open:b json:b j:b stack:v s:v config-file:v" ;;
@@ -115,7 +130,14 @@ while [ $# -gt 0 ]; do
 done
 get() { for n in "$@"; do if [ -n "${opt[$n]:-}" ]; then echo "${opt[$n]}"; return; fi; done; }
 stack=$(get stack s)
-if [ -z "$stack" ] && [ ${#positional[@]} -gt 0 ] && [ "$command" = stack-select ]; then stack=${positional[0]}; fi
+if [ ${#positional[@]} -gt 0 ]; then
+  case $command in
+    stack-select|stack-init) [ -n "$stack" ] || stack=${positional[0]} ;;
+    stack-rm|cancel) # stack_remove.go, cancel.go
+      [ -z "$stack" ] || fail other "only one of --stack or argument stack name may be specified, not both"
+      stack=${positional[0]} ;;
+  esac
+fi
 [ -n "$stack" ] || fail stack "no stack selected; please use \`pulumi stack select\` to choose one"
 stack_dir="$dir/stacks/$stack"
 short=${stack##*/}
@@ -139,6 +161,13 @@ confirm() { # the rule of up.go, refresh.go and destroy.go; refresh words it wit
   if [ -n "$(get yes y skip-preview f preview-only)" ] || [ "${PULUMI_SKIP_CONFIRMATIONS:-}" = true ] || interactive; then return; fi
   fail "$([ "$command" = refresh ] && echo other || echo confirm)" \
     "--yes or --skip-preview or --preview-only must be passed in to proceed when running in non-interactive mode"
+}
+locked() { # diy/lock.go checkForLock
+  local locks=("$stack_dir"/locks/*)
+  [ -e "${locks[0]}" ] || return 0
+  local text="the stack is currently locked by ${#locks[@]} lock(s). Either wait for the other process(es) to end or delete the lock file with \`pulumi cancel\`."
+  for lock in "${locks[@]}"; do text="$text"$'\n'"  file://$lock: $(cat "$lock")"; done
+  fail other "$text"
 }
 scripted_failure() { if [ -f "$dir/fail-$command" ]; then fail other "$(cat "$dir/fail-$command")"; fi; }
 
@@ -170,8 +199,29 @@ case $command in
         printf '%s"%s": {"value": "%s", "secret": false}' "$sep" "$key" "$value"; sep=', '
       done
     printf '}\n' ;;
+  stack-rm)
+    require_stack
+    # ui.ConfirmDeletion: --yes (or PULUMI_SKIP_CONFIRMATIONS), else a terminal, where the user types the name.
+    if [ -z "$(get yes y)" ] && [ "${PULUMI_SKIP_CONFIRMATIONS:-}" != true ] && ! interactive; then
+      fail other "non-interactive mode requires --yes flag"
+    fi
+    locked
+    if [ -z "$(get force f)" ] && [ "$(grep -o '"type": *"[^"]*"' "$stack_dir/state.json" 2>/dev/null | grep -vc '"pulumi:pulumi:Stack"')" -gt 0 ]; then
+      fail other "'$stack' still has resources; removal rejected. Possible actions:
+- Make sure that '$stack' is the stack that you want to destroy
+- Run \`pulumi destroy\` to delete the resources, then run \`pulumi stack rm\`
+- Run \`pulumi stack rm --force\` to override this error"
+    fi
+    rm -rf "$stack_dir"
+    if [ -z "$(get preserve-config)" ]; then rm -f "$config_file"; fi
+    echo "Stack '$stack' has been removed!" ;;
+  cancel)
+    require_stack
+    rm -f "$stack_dir"/locks/*
+    echo "The currently running update for '$short' has been canceled!" ;;
   preview)
     require_stack
+    locked
     steps=$(cat "$dir/preview-steps.json" 2>/dev/null || echo '[]')
     if [ -n "${opt[save-plan]:-}" ]; then
       printf '{"manifest": {"version": "v3.225.0"}, "resourcePlans": {}, "stand-in-steps": %s}\n' "$steps" > "${opt[save-plan]}" \
@@ -185,6 +235,7 @@ case $command in
   up|refresh|destroy)
     require_stack
     confirm
+    locked
     if interactive && [ -n "${STAND_IN_TERMINAL:-}" ]; then exec >> "$STAND_IN_TERMINAL"; fi
     if [ -n "${opt[plan]:-}" ]; then
       grep -q '"resourcePlans"' "${opt[plan]}" 2>/dev/null || fail other "open ${opt[plan]}: no such file or directory"

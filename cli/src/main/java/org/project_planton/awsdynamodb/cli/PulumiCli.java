@@ -47,6 +47,12 @@ final class PulumiCli {
         return Optional.empty();
     }
 
+    /** {@code pulumi} on the PATH of {@code environment}; without it, one line saying what to do. */
+    static Path require(Map<String, String> environment) {
+        return locate(environment).orElseThrow(() -> new IllegalArgumentException("pulumi is not on PATH; " + INSTALL_HINT
+                + ", or run 'project-planton plan' for an offline look at what would be deployed"));
+    }
+
     static PulumiCli of(Path executable, Path workingDirectory, Map<String, String> environment) {
         return new PulumiCli(executable, workingDirectory, environment);
     }

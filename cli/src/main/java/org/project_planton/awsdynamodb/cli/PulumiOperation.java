@@ -33,14 +33,8 @@ abstract class PulumiOperation implements Callable<Integer> {
     @Mixin
     StackInputOptions stackInput;
 
-    @Option(names = "--stack", paramLabel = "ORG/PROJECT/STACK",
-            description = "The Pulumi stack. The manifest's labels pulumi.project-planton.org/stack.fqdn, or "
-                    + "pulumi.project-planton.org/organization, /project and /stack.name, take precedence.")
-    String stack;
-
-    @Option(names = "--module-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "The Pulumi module directory, holding Pulumi.yaml (default: the current directory).")
-    Path moduleDirectory;
+    @Mixin
+    PulumiStackOptions target;
 
     @Option(names = "--yes", description = "Approve without asking. Needed when there is no terminal to ask on. (preview changes nothing and asks nothing.)")
     boolean yes;
@@ -71,16 +65,15 @@ abstract class PulumiOperation implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AwsDynamodbStackInput input = stackInput.load(err);
-        StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), stack);
+        StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), target.stack);
         boolean interactive = environment.interactive() && output == OutputFormat.text;
         if (asksForConfirmation && !yes && !interactive) {
             throw new IllegalArgumentException("refusing to run pulumi " + verb + " without --yes: there is no terminal to confirm on"
                     + (output == OutputFormat.json ? " (-o json keeps stdout for the outputs)" : "") + "; nothing was changed");
         }
-        Path executable = PulumiCli.locate(environment.variables()).orElseThrow(() -> new IllegalArgumentException(
-                "pulumi is not on PATH; " + PulumiCli.INSTALL_HINT + ", or run 'project-planton plan' for an offline look at what would be deployed"));
+        Path executable = PulumiCli.require(environment.variables());
 
-        try (PulumiProject project = PulumiProject.open(moduleDirectory, stackName);
+        try (PulumiProject project = PulumiProject.open(target.moduleDirectory, stackName);
              StackInputFile inputFile = StackInputFile.write(input)) {
             PulumiCli pulumi = PulumiCli.of(executable, project.workingDirectory(), childEnvironment(environment, inputFile.path()));
             // One step, as `pulumi stack select --create` does it (pkg/cmd/pulumi/stack/stack_select.go).

@@ -24,7 +24,7 @@ class CompletionCommandTest {
     void bashCompletesCommandsSubcommandsOptionsAndEnumValues() throws Exception {
         Path script = script("bash");
         assertEquals(List.of("validate"), bashComplete(script, "project-planton", "val"));
-        assertTrue(bashComplete(script, "project-planton", "pulumi", "").containsAll(List.of("preview", "update", "refresh", "destroy")));
+        assertTrue(bashComplete(script, "project-planton", "pulumi", "").containsAll(List.of("preview", "update", "refresh", "destroy", "init", "delete", "cancel")));
         assertEquals(List.of("text", "json", "sarif"), bashComplete(script, "project-planton", "validate", "-o", ""));
         assertTrue(bashComplete(script, "project-planton", "validate", "--").containsAll(List.of("--manifest", "--output", "--help")));
         assertEquals(List.of("bash", "zsh"), bashComplete(script, "project-planton", "completion", ""));

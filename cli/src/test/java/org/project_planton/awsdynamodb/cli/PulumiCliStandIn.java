@@ -96,6 +96,26 @@ final class PulumiCliStandIn {
         }
     }
 
+    /** A lock file on the stack, as a crashed update leaves it behind; {@code holder} says who took it. */
+    void lock(String fqdn, String holder) throws IOException {
+        Path locks = Files.createDirectories(state.resolve("stacks").resolve(fqdn).resolve("locks"));
+        Files.writeString(locks.resolve("lock.json"), holder);
+    }
+
+    boolean exists(String fqdn) {
+        return Files.isDirectory(state.resolve("stacks").resolve(fqdn));
+    }
+
+    boolean locked(String fqdn) throws IOException {
+        Path locks = state.resolve("stacks").resolve(fqdn).resolve("locks");
+        if (!Files.isDirectory(locks)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(locks)) {
+            return files.findAny().isPresent();
+        }
+    }
+
     /** What the stack's state holds: the resources stack export prints (each a JSON object). */
     void deployed(String fqdn, String... resources) throws IOException {
         Path stack = Files.createDirectories(state.resolve("stacks").resolve(fqdn));
