@@ -32,17 +32,18 @@ public final class StackInputOptions {
     public AwsDynamodbStackInput load(PrintWriter warnings) throws InvalidManifestException {
         List<Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
-        try {
-            input.setTarget(Manifests.loadValid(manifest, overrides, warning -> warnings.println(warning.format())));
-        } catch (InvalidManifestException e) {
-            problems.addAll(e.diagnostics());
-        }
         if (providerConfig != null) {
             try {
                 input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig));
             } catch (InvalidManifestException e) {
                 problems.addAll(e.diagnostics());
             }
+        }
+        try {
+            input.setTarget(Manifests.loadValid(manifest, overrides, input.getProviderConfig().getRegion(),
+                    warning -> warnings.println(warning.format())));
+        } catch (InvalidManifestException e) {
+            problems.addAll(0, e.diagnostics());
         }
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);

@@ -26,7 +26,8 @@ public final class Planner {
 
   /** Outputs AWS computes on a real deployment; the mock engine fills in placeholders. */
   private static final Set<String> COMPUTED_OUTPUTS =
-      Set.of(Outputs.TABLE_ARN, Outputs.TABLE_ID, Outputs.STREAM_ARN, Outputs.STREAM_LABEL);
+      Set.of(Outputs.TABLE_ARN, Outputs.TABLE_ID, Outputs.STREAM_ARN, Outputs.STREAM_LABEL,
+          Outputs.REPLICA_ARNS, Outputs.REPLICA_STREAM_ARNS);
 
   private static final Logger QUIET = quietLogger();
 
@@ -56,7 +57,7 @@ public final class Planner {
             + String.join("; ", messages)));
       }
       var resources = monitor.registered().stream()
-          .map(r -> new PlannedResource(r.type(), r.name(), scrubber.scrubMap(r.inputs())))
+          .map(r -> new PlannedResource(r.type(), r.name(), scrubber.scrubMap(r.inputs()), r.ignoreChanges()))
           .toList();
       var outputs = scrubber.scrubMap(outputs(result.outputs()));
       // Without provider_config.region, aws_region comes from the placeholder ARN as well.

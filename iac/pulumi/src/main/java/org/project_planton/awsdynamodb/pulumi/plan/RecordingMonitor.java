@@ -31,7 +31,8 @@ final class RecordingMonitor extends MockMonitor {
       Resource resource, RegisterResourceRequest request) {
     if (!ROOT_STACK_TYPE.equals(request.getType())) {
       registered.add(new PlannedResource(
-          request.getType(), request.getName(), EngineValues.of(request.getObject())));
+          request.getType(), request.getName(), EngineValues.of(request.getObject()),
+          request.getIgnoreChangesList()));
     }
     return super.registerResourceAsync(resource, request);
   }
