@@ -6,6 +6,8 @@ package org.project_planton.awsdynamodb.manifest;
  * An {@link Severity#ERROR} makes the manifest invalid; a {@link Severity#WARNING} does not.
  */
 public record Diagnostic(String file, int line, int column, String path, String message, String ruleId, Severity severity) {
+    /** A path longer than this is a hostile map key; a real one (a Kubernetes label key) is far shorter. */
+    private static final int PATH_LIMIT = 400;
 
     /** How bad a diagnostic is, spelled as compilers spell it. */
     public enum Severity {
@@ -31,7 +33,10 @@ public record Diagnostic(String file, int line, int column, String path, String 
         return severity == Severity.ERROR;
     }
 
-    /** {@code FILE:LINE:COL: error: path: message [rule-id]} (or {@code warning:}), the format compilers and kubeconform use. */
+    /**
+     * {@code FILE:LINE:COL: error: path: message [rule-id]} (or {@code warning:}), the format compilers
+     * and kubeconform use. Always one line: whatever the file name, keys and values hold is escaped.
+     */
     public String format() {
         StringBuilder out = new StringBuilder(file);
         if (line > 0) {
@@ -39,8 +44,8 @@ public record Diagnostic(String file, int line, int column, String path, String 
         }
         out.append(": ").append(severity.label()).append(": ");
         if (!path.isEmpty()) {
-            out.append(path).append(": ");
+            out.append(Text.cut(path, PATH_LIMIT)).append(": ");
         }
-        return out.append(message).append(" [").append(ruleId).append(']').toString();
+        return Text.printable(out.append(message).append(" [").append(ruleId).append(']').toString());
     }
 }

@@ -8,9 +8,11 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -98,14 +100,29 @@ public final class Manifests {
         return validated(builder.build(), reader.sourceMap(), "", IGNORE);
     }
 
-    /** Reads a file as UTF-8 text, within {@link #MAX_BYTES}. */
+    /**
+     * Reads a regular file as UTF-8 text, within {@link #MAX_BYTES}. Anything else is refused before
+     * it is opened: reading a FIFO or a terminal would wait forever for a writer.
+     */
     public static String readText(Path file) throws InvalidManifestException {
         String name = file.toString();
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class); // through symbolic links
+            if (!attributes.isRegularFile()) {
+                throw fileError(name, attributes.isDirectory() ? "is a directory, not a file"
+                        : "not a regular file (a FIFO, socket or device); give a file", "file.not_regular");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
-            throw fileError(name, "no such file", "file.not_found");
+            throw fileError(name, Files.isSymbolicLink(file) ? "a symbolic link to a file that does not exist" : "no such file",
+                    "file.not_found");
+        } catch (FileSystemException e) {
+            // such as "Too many levels of symbolic links" (a link loop) or "Permission denied"
+            throw fileError(name, "cannot read the file: " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()),
+                    "file.unreadable");
         } catch (IOException e) {
             throw fileError(name, "cannot read the file: " + e.getMessage(), "file.unreadable");
         }
@@ -138,12 +155,12 @@ public final class Manifests {
         if (!resource.getApiVersion().equals(API_VERSION)) {
             errors.add(sources.diagnostic(prefix + "api_version", resource.getApiVersion().isEmpty()
                     ? "apiVersion is missing; expected " + API_VERSION
-                    : "apiVersion is '" + resource.getApiVersion() + "'; expected " + API_VERSION, "manifest.api_version"));
+                    : "apiVersion is " + Text.quote(resource.getApiVersion()) + "; expected " + API_VERSION, "manifest.api_version"));
         }
         if (!resource.getKind().equals(KIND)) {
             errors.add(sources.diagnostic(prefix + "kind", resource.getKind().isEmpty()
                     ? "kind is missing; expected " + KIND
-                    : "kind is '" + resource.getKind() + "'; this tool deploys " + KIND, "manifest.kind"));
+                    : "kind is " + Text.quote(resource.getKind()) + "; this tool deploys " + KIND, "manifest.kind"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidManifestException(errors);

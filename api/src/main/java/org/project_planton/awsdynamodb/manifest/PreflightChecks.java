@@ -96,7 +96,7 @@ final class PreflightChecks {
                 String types = earlier.getType() == definition.getType() ? ""
                         : " with a different type (" + earlier.getType() + " and " + definition.getType() + ")";
                 add("spec.attribute_definitions[" + i + "].name",
-                        "attribute '" + definition.getName() + "' is defined more than once" + types + "; each name has one type",
+                        "attribute " + Text.quote(definition.getName()) + " is defined more than once" + types + "; each name has one type",
                         "attribute_definitions.unique");
             }
         }
@@ -109,7 +109,7 @@ final class PreflightChecks {
             String name = use.key().getAttributeName();
             if (!name.isEmpty() && !defined.contains(name)) {
                 add(use.path() + ".attribute_name",
-                        "key attribute '" + name + "' is not in attribute_definitions; add it with its type (S, N or B)",
+                        "key attribute " + Text.quote(name) + " is not in attribute_definitions; add it with its type (S, N or B)",
                         "attribute_definitions.undefined");
             }
         }
@@ -122,7 +122,7 @@ final class PreflightChecks {
             String name = spec.getAttributeDefinitions(i).getName();
             if (!name.isEmpty() && !used.contains(name)) {
                 add("spec.attribute_definitions[" + i + "].name",
-                        "attribute '" + name + "' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions",
+                        "attribute " + Text.quote(name) + " is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions",
                         "attribute_definitions.unused");
             }
         }
@@ -139,7 +139,7 @@ final class PreflightChecks {
             String name = keys.get(i).getAttributeName();
             if (!name.isEmpty() && !seen.add(name)) {
                 add(path + "[" + i + "].attribute_name",
-                        "attribute '" + name + "' is used twice in one key schema; the HASH and RANGE keys must be different attributes",
+                        "attribute " + Text.quote(name) + " is used twice in one key schema; the HASH and RANGE keys must be different attributes",
                         "key_schema.distinct_attributes");
             }
         }
@@ -149,8 +149,8 @@ final class PreflightChecks {
         Set<String> seen = new HashSet<>();
         for (Index index : indexes) {
             if (!index.name().isEmpty() && !seen.add(index.name())) {
-                add(index.path() + ".name", "index name '" + index.name()
-                        + "' is already used by another index of this table; GSI and LSI names share one namespace", "index_name.unique");
+                add(index.path() + ".name", "index name " + Text.quote(index.name())
+                        + " is already used by another index of this table; GSI and LSI names share one namespace", "index_name.unique");
             }
         }
     }
@@ -177,7 +177,7 @@ final class PreflightChecks {
                 KeySchemaElement key = keys.get(j);
                 if (key.getKeyType() == KeyType.HASH && !key.getAttributeName().equals(tableHash)) {
                     add("spec.local_secondary_indexes[" + i + "].key_schema[" + j + "].attribute_name",
-                            "a local secondary index's HASH key must be the table's HASH key '" + tableHash + "'",
+                            "a local secondary index's HASH key must be the table's HASH key " + Text.quote(tableHash),
                             "lsi.hash_key");
                 }
             }

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs every manifest under {@code src/test/resources/manifests}. Files under {@code valid/} must
  * load with no diagnostic. Every other file states what it expects, one comment line per diagnostic:
  * <pre># expect: LINE:COL PATH [RULE-ID] optional text the message contains</pre>
- * PATH is {@code -} for a diagnostic about the whole file. Loading must produce exactly those
+ * PATH is {@code -} for a diagnostic about the whole file. The text is matched against the message as
+ * printed, with control characters escaped. Loading must produce exactly those
  * diagnostics: same rule ids, paths and positions, no more and no fewer.
  */
 class ManifestCasesTest {
@@ -67,11 +68,12 @@ class ManifestCasesTest {
                 actual.stream().map(ManifestCasesTest::key).sorted().toList(),
                 () -> "diagnostics:\n" + String.join("\n", actual.stream().map(Diagnostic::format).toList()));
         for (Expectation e : expected) {
-            assertTrue(actual.stream().anyMatch(d -> key(d).equals(e.key()) && d.message().contains(e.messagePart())),
+            assertTrue(actual.stream().anyMatch(d -> key(d).equals(e.key()) && Text.printable(d.message()).contains(e.messagePart())),
                     () -> "no message of " + e.key() + " contains '" + e.messagePart() + "': " + actual);
         }
         for (Diagnostic d : actual) {
             assertEquals(file.toString(), d.file(), "every diagnostic names the file it is about");
+            assertTrue(d.format().chars().noneMatch(c -> c < 0x20), () -> "a diagnostic is one printable line: " + d.format());
         }
     }
 

@@ -2,6 +2,7 @@ package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,10 +37,20 @@ public final class ProjectPlanton {
             if (e instanceof InvalidManifestException invalid) {
                 invalid.diagnostics().forEach(d -> err.println(d.format()));
             } else {
-                err.println("project-planton: error: " + e.getMessage());
+                err.println(Text.printable("project-planton: error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
             }
             err.flush();
             return FAILED;
+        });
+        // picocli's own handling, but the message escaped: an argument may hold a newline or an ESC sequence.
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            PrintWriter usageErr = e.getCommandLine().getErr();
+            usageErr.println(Text.printable(e.getMessage()));
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, usageErr)) {
+                e.getCommandLine().usage(usageErr);
+            }
+            usageErr.flush();
+            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine.execute(args);
     }

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 
 /** The options that say what to deploy and with which credentials, shared by plan and pulumi. */
 public final class StackInputOptions {
-    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE", description = "The AwsDynamodb manifest.")
+    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE", converter = NonEmptyPath.class, description = "The AwsDynamodb manifest.")
     Path manifest;
 
-    @Option(names = "--aws-provider-config", paramLabel = "FILE",
+    @Option(names = "--aws-provider-config", paramLabel = "FILE", converter = NonEmptyPath.class,
             description = "AWS credentials and region as an AwsProviderConfig YAML file (see the README). "
                     + "Without it, the ambient AWS credentials and region are used.")
     Path providerConfig;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.project_planton.awsdynamodb.cli.NonEmptyPath;
 import org.project_planton.awsdynamodb.cli.OutputFormat;
 import org.project_planton.awsdynamodb.cli.StackOutputsView;
 import picocli.CommandLine.Command;
@@ -23,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
         description = {
                 "Validate the manifest and create its table, exactly as `project-planton plan` shows it, or converge an",
                 "existing one: GSIs added and removed one at a time, billing and capacity, stream, TTL and deletion",
-                "protection. A change DynamoDB cannot make in place (key schema, LSIs, the type of a key attribute)",
-                "is refused and nothing is changed.",
+                "protection. A change that would replace the table (key schema, LSIs, the type of a key attribute) is",
+                "refused, one line per cause, and nothing is changed.",
                 "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir)",
                 "and keeps serving in the foreground until Ctrl-C."})
 final class LocalUpCommand implements Callable<Integer> {
@@ -44,7 +45,7 @@ final class LocalUpCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 for the DynamoDB Local started here (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = NonEmptyPath.class,
             description = "Keep the started DynamoDB Local's data in DIR, to find the table again next time. Default: in memory.")
     Path dataDir;
 
@@ -71,7 +72,7 @@ final class LocalUpCommand implements Callable<Integer> {
     private void up(URI uri, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
-                    .converge(planned.table(), planned.contributorInsights()));
+                    .converge(planned.plan()));
             (output == OutputFormat.json ? err : out).println("endpoint: " + uri);
             StackOutputsView.print(LocalTarget.outputs(live, planned.region()), output, out);
             out.flush();
