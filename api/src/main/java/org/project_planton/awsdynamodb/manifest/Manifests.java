@@ -65,6 +65,11 @@ public final class Manifests {
         return loadValid(yaml, sourceName, List.of(), "", IGNORE);
     }
 
+    /** Manifest YAML, loaded and validated; each warning goes to {@code warnings}. */
+    public static AwsDynamodb loadValid(String yaml, String sourceName, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadValid(yaml, sourceName, List.of(), "", warnings);
+    }
+
     private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, String providerRegion,
                                          Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);

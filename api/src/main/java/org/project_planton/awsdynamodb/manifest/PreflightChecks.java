@@ -30,6 +30,8 @@ final class PreflightChecks {
 
     /** AWS's limit on the tags of one resource, the platform's and the user's together. */
     static final int MAX_TAGS = 50;
+    /** AWS's default quota of read (and of write) capacity units per table and per GSI; adjustable per account. */
+    static final long DEFAULT_CAPACITY_QUOTA = 40_000;
 
     private final AwsDynamodbSpec spec;
     private final AwsDynamodb resource;
@@ -76,6 +78,7 @@ final class PreflightChecks {
         checks.indexOnDemandThroughputNeedsPayPerRequest();
         checks.indexAutoScalingNeedsProvisioned();
         checks.capacityWithinAutoScalingBounds();
+        checks.capacityWithinDefaultQuota();
         checks.indexCapacityIgnoredWhenAnotherIndexAutoscales();
         checks.replicaRegionsAreUnique();
         checks.replicaRegionIsNotTheTables();
@@ -279,6 +282,36 @@ final class PreflightChecks {
             add(path, dimension + " capacity " + units + " is outside auto_scaling." + dimension + "'s range ["
                     + scaling.getMinCapacity() + ", " + scaling.getMaxCapacity() + "]; it is the autoscaler's starting point",
                     "auto_scaling.capacity_within_bounds");
+        }
+    }
+
+    /**
+     * Warning: above the default quota (Service Quotas, "Table-level read/write throughput limit",
+     * 40,000 units), CreateTable and UpdateTable fail unless the account's quota was raised.
+     */
+    private void capacityWithinDefaultQuota() {
+        if (spec.getBillingMode() != AwsDynamodbSpec.BillingMode.PROVISIONED) {
+            return;
+        }
+        aboveQuota("spec", spec.getProvisionedThroughput(), spec.getAutoScaling());
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
+            aboveQuota("spec.global_secondary_indexes[" + i + "]", gsi.getProvisionedThroughput(), gsi.getAutoScaling());
+        }
+    }
+
+    private void aboveQuota(String path, AwsDynamodbSpec.ProvisionedThroughput capacity, AwsDynamodbSpec.AutoScaling scaling) {
+        aboveQuota(path + ".provisioned_throughput.read_capacity_units", capacity.getReadCapacityUnits());
+        aboveQuota(path + ".provisioned_throughput.write_capacity_units", capacity.getWriteCapacityUnits());
+        aboveQuota(path + ".auto_scaling.read.max_capacity", scaling.getRead().getMaxCapacity());
+        aboveQuota(path + ".auto_scaling.write.max_capacity", scaling.getWrite().getMaxCapacity());
+    }
+
+    private void aboveQuota(String path, long units) {
+        if (units > DEFAULT_CAPACITY_QUOTA && units <= Integer.MAX_VALUE) {
+            warn(path, units + " capacity units is above AWS's default quota of 40,000 per table and per index;"
+                    + " AWS refuses it unless your account's quota was raised (Service Quotas), and DynamoDB Local always does",
+                    "capacity_units.above_default_quota");
         }
     }
 
