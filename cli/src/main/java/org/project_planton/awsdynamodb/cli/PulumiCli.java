@@ -57,7 +57,7 @@ final class PulumiCli {
         Process process = start(List.of(args), ProcessBuilder.Redirect.PIPE);
         try (InputStream out = process.getInputStream()) {
             String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            return new Captured(waitFor(process), output);
+            return new Captured(ChildProcesses.waitFor(process, args[0] + (args.length > 1 && args[0].equals("stack") ? " " + args[1] : "")), output);
         } catch (IOException e) {
             throw new UncheckedIOException("reading pulumi's output: " + e.getMessage(), e);
         }
@@ -69,22 +69,14 @@ final class PulumiCli {
      */
     int stream(List<String> args, OutputStream divert) {
         Process process = start(args, divert == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
-        Thread waitForChild = new Thread(() -> waitQuietly(process), "wait-for-pulumi");
-        Runtime.getRuntime().addShutdownHook(waitForChild); // Ctrl-C: let pulumi finish cancelling first
         try {
             if (divert != null) {
                 process.getInputStream().transferTo(divert);
                 divert.flush();
             }
-            return waitFor(process);
+            return ChildProcesses.waitFor(process, args.get(0));
         } catch (IOException e) {
             throw new UncheckedIOException("reading pulumi's output: " + e.getMessage(), e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(waitForChild);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already waiting for pulumi
-            }
         }
     }
 
@@ -100,27 +92,9 @@ final class PulumiCli {
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
-            return builder.start();
+            return ChildProcesses.start(builder); // SIGINT and SIGTERM are passed on to it, and waited for
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + executable + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int waitFor(Process process) {
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            throw new IllegalStateException("interrupted while pulumi was running", e);
-        }
-    }
-
-    private static void waitQuietly(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
