@@ -290,13 +290,21 @@ final class PreflightChecks {
      * 40,000 units), CreateTable and UpdateTable fail unless the account's quota was raised.
      */
     private void capacityWithinDefaultQuota() {
-        if (spec.getBillingMode() != AwsDynamodbSpec.BillingMode.PROVISIONED) {
-            return;
-        }
-        aboveQuota("spec", spec.getProvisionedThroughput(), spec.getAutoScaling());
+        aboveQuota("spec", spec.getProvisionedThroughput(), spec.getAutoScaling(), spec.getOnDemandThroughput());
         for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
             AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
-            aboveQuota("spec.global_secondary_indexes[" + i + "]", gsi.getProvisionedThroughput(), gsi.getAutoScaling());
+            aboveQuota("spec.global_secondary_indexes[" + i + "]", gsi.getProvisionedThroughput(), gsi.getAutoScaling(),
+                    gsi.getOnDemandThroughput());
+        }
+    }
+
+    private void aboveQuota(String path, AwsDynamodbSpec.ProvisionedThroughput capacity, AwsDynamodbSpec.AutoScaling scaling,
+                            AwsDynamodbSpec.OnDemandThroughput limits) {
+        if (spec.getBillingMode() == AwsDynamodbSpec.BillingMode.PROVISIONED) {
+            aboveQuota(path, capacity, scaling);
+        } else {
+            aboveQuota(path + ".on_demand_throughput.max_read_request_units", limits.getMaxReadRequestUnits());
+            aboveQuota(path + ".on_demand_throughput.max_write_request_units", limits.getMaxWriteRequestUnits());
         }
     }
 
@@ -309,7 +317,7 @@ final class PreflightChecks {
 
     private void aboveQuota(String path, long units) {
         if (units > DEFAULT_CAPACITY_QUOTA && units <= Integer.MAX_VALUE) {
-            warn(path, units + " capacity units is above AWS's default quota of 40,000 per table and per index;"
+            warn(path, units + " units is above AWS's default quota of 40,000 per table and per index;"
                     + " AWS refuses it unless your account's quota was raised (Service Quotas), and DynamoDB Local always does",
                     "capacity_units.above_default_quota");
         }
