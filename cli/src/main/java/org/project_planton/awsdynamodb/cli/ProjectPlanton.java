@@ -3,6 +3,7 @@ package org.project_planton.awsdynamodb.cli;
 import java.io.PrintWriter;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Text;
+import org.project_planton.awsdynamodb.pulumi.CommonPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,7 @@ public final class ProjectPlanton {
     }
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK: see CommonPool
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
     }
 

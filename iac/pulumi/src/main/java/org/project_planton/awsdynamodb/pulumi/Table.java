@@ -44,7 +44,7 @@ public final class Table {
    * every GSI: the provider keeps GSIs as a set, so a list position does not name one index
    * reliably (pre-flight warns about an index left out: auto_scaling.gsi_capacity_ignored).
    */
-  static List<String> ignoredChanges(AwsDynamodbSpec spec) {
+  public static List<String> ignoredChanges(AwsDynamodbSpec spec) {
     if (spec.getBillingMode() != BillingMode.PROVISIONED) {
       return List.of();
     }
