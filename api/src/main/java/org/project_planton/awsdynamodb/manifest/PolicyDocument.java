@@ -1,9 +1,9 @@
 package org.project_planton.awsdynamodb.manifest;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /** What makes a string an IAM policy document at all: one strict JSON object with a Statement. */
 final class PolicyDocument {
     /** Gson's place of a syntax error, without its advice to parse leniently. */
+    private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
     private static final Pattern WHERE = Pattern.compile("line \\d+ column \\d+");
     private PolicyDocument() {}
 
@@ -21,8 +22,10 @@ final class PolicyDocument {
     static String problem(String text) {
         JsonElement document;
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
-            reader.setStrictness(Strictness.STRICT);
-            document = JsonParser.parseReader(reader);
+            // Strict, and through the adapter rather than JsonParser (which reads leniently): the
+            // Pulumi program's class path has Gson 2.10, so nothing newer than its API is used.
+            reader.setLenient(false);
+            document = ELEMENT.read(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 return "has text after the JSON document";
             }

@@ -115,6 +115,39 @@ class FeatureExamplesTest {
         }
     }
 
+    /** The table's own Region is known only with the provider config: plan checks the replicas against it. */
+    @Test
+    void aReplicaInTheProviderConfigsRegionIsAPositionedError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path manifest = Files.writeString(dir.resolve("global.yaml"), """
+                apiVersion: aws.project-planton.org/v1
+                kind: AwsDynamodb
+                metadata:
+                  name: sessions
+                spec:
+                  billingMode: PAY_PER_REQUEST
+                  attributeDefinitions:
+                    - {name: id, type: S}
+                  keySchema:
+                    - {attributeName: id, keyType: HASH}
+                  streamEnabled: true
+                  streamViewType: NEW_AND_OLD_IMAGES
+                  replicas:
+                    - regionName: eu-west-1
+                """);
+        Path credentials = Files.writeString(dir.resolve("aws.yaml"), """
+                accountId: "123456789012"
+                accessKeyId: AKIAIOSFODNN7EXAMPLE
+                secretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+                region: eu-west-1
+                """);
+        CliRun run = CliRun.of("plan", "-m", manifest.toString(), "--aws-provider-config", credentials.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(manifest + ":14:19: error: spec.replicas[0].region_name: the table itself is in eu-west-1 (the provider"
+                + " config's Region); a replica must be in another Region [replicas.not_table_region]", run.err().strip());
+        assertEquals(0, CliRun.of("plan", "-m", manifest.toString()).exitCode(), "without the provider config the Region is unknown");
+    }
+
     private static PlannedResource table(Plan plan) {
         return plan.resources().stream().filter(r -> r.type().equals(PlannedResource.TABLE_TYPE)).findFirst().orElseThrow();
     }
