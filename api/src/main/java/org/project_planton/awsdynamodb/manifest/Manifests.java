@@ -27,11 +27,21 @@ import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 public final class Manifests {
     public static final String API_VERSION = "aws.project-planton.org/v1";
     public static final String KIND = "AwsDynamodb";
+    /** Where a stack input holds its manifest, as a field path prefix. */
+    static final String STACK_INPUT_TARGET = "target.";
     /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
     public static final int MAX_BYTES = 1 << 20;
     private static final Consumer<Diagnostic> IGNORE = warning -> { };
 
     private Manifests() {}
+
+    /**
+     * Starts compiling the validation rules on a second thread, so that the first manifest
+     * validated does not wait for all of it. For a command's first line; calling it is optional.
+     */
+    public static void prepareValidation() {
+        CompiledRules.compileInBackground();
+    }
 
     /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
@@ -96,13 +106,34 @@ public final class Manifests {
      * {@code providerConfig}, when present, the credentials. Both are validated.
      */
     public static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName) throws InvalidManifestException {
+        return loadValidStackInput(yaml, sourceName, List.of(), IGNORE);
+    }
+
+    /**
+     * A stack input file ({@code -i}) with {@code --set} assignments applied to its target, then
+     * validated as a whole, exactly as a manifest and a credentials file are. A --set path is the
+     * manifest's ({@code spec.billingMode}), not the stack input's.
+     */
+    public static AwsDynamodbStackInput loadValidStackInput(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
+        return loadValidStackInput(readText(file), file.toString(), assignments, warnings);
+    }
+
+    private static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName, List<String> assignments,
+                                                             Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodbStackInput.Builder builder = AwsDynamodbStackInput.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
-        if (builder.hasTarget()) {
-            checkKind(builder.getTarget(), reader, "target.");
+        if (!assignments.isEmpty()) {
+            List<Diagnostic> problems = Overrides.apply(builder.getTargetBuilder(), STACK_INPUT_TARGET, assignments, reader.sourceMap());
+            if (!problems.isEmpty()) {
+                throw new InvalidManifestException(problems);
+            }
         }
-        return validated(builder.build(), reader.sourceMap(), "", IGNORE);
+        if (builder.hasTarget()) {
+            checkKind(builder.getTarget(), reader, STACK_INPUT_TARGET);
+        }
+        return validated(builder.build(), reader.sourceMap(), "", warnings);
     }
 
     /**

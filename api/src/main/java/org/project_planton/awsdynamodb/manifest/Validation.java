@@ -1,7 +1,5 @@
 package org.project_planton.awsdynamodb.manifest;
 
-import build.buf.protovalidate.Validator;
-import build.buf.protovalidate.ValidatorFactory;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
@@ -63,26 +61,26 @@ final class Validation {
             String path = focus(render(v.getField()), v.getRuleId(), sourceMap);
             diagnostics.add(sourceMap.diagnostic(path, v.getMessage(), v.getRuleId()));
         }
-        if (message instanceof AwsDynamodb resource && resource.hasSpec()) {
-            preflight(resource, "", providerRegion, sourceMap, diagnostics);
-        }
-        if (message instanceof AwsDynamodbStackInput input && input.hasTarget() && input.getTarget().hasSpec()) {
-            preflight(input.getTarget(), "target.", input.getProviderConfig().getRegion(), sourceMap, diagnostics);
+        // The pre-flight checks run on a manifest, and on the manifest a stack input holds (with the
+        // Region of the provider config it holds).
+        AwsDynamodb resource = message instanceof AwsDynamodb manifest ? manifest
+                : message instanceof AwsDynamodbStackInput input && input.hasTarget() ? input.getTarget() : null;
+        String prefix = message instanceof AwsDynamodbStackInput ? Manifests.STACK_INPUT_TARGET : "";
+        String region = message instanceof AwsDynamodbStackInput input ? input.getProviderConfig().getRegion() : providerRegion;
+        if (resource != null && resource.hasSpec()) {
+            for (PreflightChecks.Finding finding : PreflightChecks.check(resource, region)) {
+                diagnostics.add(sourceMap.diagnostic(prefix + finding.path(), finding.message(), finding.ruleId(), finding.severity()));
+            }
         }
         diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return diagnostics;
     }
 
-    private static void preflight(AwsDynamodb resource, String prefix, String providerRegion, SourceMap sourceMap,
-                                  List<Diagnostic> diagnostics) {
-        for (PreflightChecks.Finding finding : PreflightChecks.check(resource, providerRegion)) {
-            diagnostics.add(sourceMap.diagnostic(prefix + finding.path(), finding.message(), finding.ruleId(), finding.severity()));
-        }
     }
 
     private static List<build.buf.protovalidate.Violation> protovalidate(Message message) {
         try {
-            return LazyValidator.INSTANCE.validate(message).getViolations();
+            return CompiledRules.validator().validate(message).getViolations();
         } catch (ValidationException e) {
             // A rule that cannot compile or run is a defect in the proto, not in the manifest.
             throw new IllegalStateException("validation rules failed to run: " + e.getMessage(), e);
@@ -117,10 +115,5 @@ final class Validation {
             }
         }
         return out.toString();
-    }
-
-    /** Built on first use: commands that never validate never pay for CEL. */
-    private static final class LazyValidator {
-        static final Validator INSTANCE = ValidatorFactory.newBuilder().build();
     }
 }

@@ -1,7 +1,11 @@
 package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import org.project_planton.awsdynamodb.cli.local.LocalCommand;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.manifest.Text;
 import org.project_planton.awsdynamodb.pulumi.CommonPool;
 import picocli.CommandLine;
@@ -11,10 +15,19 @@ import picocli.CommandLine.Command;
 @Command(
         name = "project-planton",
         mixinStandardHelpOptions = true,
-        version = "project-planton AwsDynamodb 0.1.0",
-        description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class, CommandLine.HelpCommand.class})
+        version = "project-planton AwsDynamodb " + ProjectPlanton.VERSION,
+        description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.")
 public final class ProjectPlanton {
+    /**
+     * The subcommands, in the order help lists them. picocli builds the model of a subcommand, and
+     * of all its options and subcommands, when it is registered; so a command line that names one
+     * gets only that one, and everything else (help, no subcommand, a wrong one) gets them all.
+     */
+    static final List<Class<?>> SUBCOMMANDS =
+            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class,
+                    LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+
+    static final String VERSION = "0.1.0";
     /** Exit code for invalid input or a failed operation; 2 (usage) and 0 come from picocli. */
     static final int FAILED = 1;
 
@@ -25,13 +38,19 @@ public final class ProjectPlanton {
     }
 
     public static void main(String[] args) {
-        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK: see CommonPool
+        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK, before any other thread: see CommonPool
+        if (!asksOnlyForHelp(args)) {
+            Manifests.prepareValidation(); // every command reads a manifest; CEL compiles while picocli and YAML work
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
     }
 
     /** Runs one command line; streams and environment are parameters so tests can set and read them. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
         CommandLine commandLine = new CommandLine(new ProjectPlanton(environment));
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         // A failure is one line (or one line per manifest problem) for the user, never a stack trace.
@@ -55,5 +74,26 @@ public final class ProjectPlanton {
             return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
         });
         return commandLine.execute(args);
+    }
+
+    /** The subcommand the first argument names, or all of them (for help, or for a mistake). */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
+                    // help describes the others and completion completes them, so they need them all
+                    return subcommand == CommandLine.HelpCommand.class || subcommand == CompletionCommand.class
+                            ? SUBCOMMANDS : List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    private static boolean asksOnlyForHelp(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        return arguments.isEmpty() || arguments.get(0).equals("help") || arguments.contains("-h") || arguments.contains("--help")
+                || arguments.contains("-V") || arguments.contains("--version");
     }
 }

@@ -1,5 +1,6 @@
 package org.project_planton.awsdynamodb.cli.local;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import org.project_planton.awsdynamodb.cli.StackInputOptions;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
@@ -8,6 +9,8 @@ import org.project_planton.awsdynamodb.pulumi.plan.Planner;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
 import picocli.CommandLine.Mixin;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** What every local subcommand shares: the manifest (planned, never read a second way) and the endpoint. */
@@ -29,27 +32,75 @@ final class LocalTarget {
                 region.isEmpty() ? LocalClients.DEFAULT_REGION : region);
     }
 
+    /**
+     * The endpoint URL. One with a user name or password is refused, and never echoed: DynamoDB
+     * signs requests with AWS credentials, so the user info can only be a secret in the wrong place.
+     */
     static URI endpoint(String text) {
         URI uri;
         try {
             uri = URI.create(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--endpoint " + text + " is not a URL");
+            throw new IllegalArgumentException("--endpoint " + withoutUserInfo(text) + " is not a URL");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("--endpoint must not carry a user name or password (" + withoutUserInfo(text)
+                    + "): DynamoDB signs requests with AWS credentials instead");
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--endpoint must be an http or https URL such as " + DEFAULT_ENDPOINT + ", not " + text);
+            throw new IllegalArgumentException("--endpoint must be an http or https URL such as " + DEFAULT_ENDPOINT + ", not " + withoutUserInfo(text));
         }
         return uri;
     }
 
-    /** Runs a piece of work against the endpoint, turning "nothing listens there" into one clear line. */
+    /** {@code text} with whatever stands between {@code //} and {@code @} masked. */
+    static String withoutUserInfo(String text) {
+        return text.replaceFirst("(?<=//)[^/?#]*@", "***@");
+    }
+
+    /**
+     * Runs a piece of work against the endpoint, turning "nothing listens there", "it does not answer"
+     * and "what answers is not DynamoDB" into one clear line each.
+     */
     static <T> T reach(URI endpoint, java.util.function.Supplier<T> work) {
         try {
             return work.get();
+        } catch (NotDynamoDbException e) {
+            throw notDynamoDb(endpoint, e);
         } catch (SdkClientException e) {
+            NotDynamoDbException answer = find(e, NotDynamoDbException.class);
+            if (answer != null) {
+                throw notDynamoDb(endpoint, answer);
+            }
+            if (find(e, ApiCallTimeoutException.class) != null || find(e, ApiCallAttemptTimeoutException.class) != null || readTimedOut(e)) {
+                throw new IllegalArgumentException("the endpoint at " + endpoint + " accepted the connection but did not answer within "
+                        + LocalClients.CALL_TIMEOUT.toSeconds() + " s; is it DynamoDB?");
+            }
+            if (String.valueOf(e.getMessage()).startsWith("Unable to unmarshall")) {
+                throw notDynamoDb(endpoint, new NotDynamoDbException("its answer is not DynamoDB's JSON"));
+            }
             throw new IllegalArgumentException("cannot reach a DynamoDB endpoint at " + endpoint
                     + " (is DynamoDB Local or LocalStack running there?): " + rootMessage(e));
         }
+    }
+
+    private static IllegalArgumentException notDynamoDb(URI endpoint, NotDynamoDbException e) {
+        return new IllegalArgumentException("the endpoint at " + endpoint + " is not DynamoDB: " + e.getMessage());
+    }
+
+    /** A read timed out, not the connect: something accepted the connection. */
+    private static boolean readTimedOut(Throwable e) {
+        SocketTimeoutException timeout = find(e, SocketTimeoutException.class);
+        return timeout != null && !String.valueOf(timeout.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("connect");
+    }
+
+    private static <X extends Throwable> X find(Throwable e, Class<X> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {
