@@ -76,8 +76,6 @@ final class Validation {
         return diagnostics;
     }
 
-    }
-
     private static List<build.buf.protovalidate.Violation> protovalidate(Message message) {
         try {
             return CompiledRules.validator().validate(message).getViolations();
