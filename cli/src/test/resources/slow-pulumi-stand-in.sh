@@ -4,7 +4,8 @@
 # pulumi/pulumi: signal.Notify(c.sigint, os.Interrupt, syscall.SIGTERM)), the first SIGINT or
 # SIGTERM cancels the running command: it prints "^C received; cancelling..." (or "SIGTERM
 # received; ..."), winds down, and exits with pulumi's error code 255. The other commands answer
-# at once, as the real CLI does for an existing stack.
+# at once, as the real CLI does for an existing stack with nothing deployed (pulumi-cli-stand-in.sh
+# is the faithful one; this one only answers what the signal tests reach).
 #
 # Settings:
 #   STAND_IN_DIR       where it records, required
@@ -48,6 +49,9 @@ fi
 case "$command" in
   "stack select") exit 0 ;;
   "stack output") echo '{}' ;;
-  preview|up|refresh|destroy) echo "stand-in pulumi: $command" ;;
+  "stack export") echo '{"version": 3, "deployment": {}}' ;; # nothing deployed
+  "config "*) echo '{}' ;;
+  preview) case " $* " in *" --json "*) echo '{"steps": []}' ;; *) echo "stand-in pulumi: $command" ;; esac ;;
+  up|refresh|destroy) echo "stand-in pulumi: $command" ;;
   *) echo "stand-in pulumi: unexpected arguments: $*" >&2; exit 2 ;;
 esac

@@ -70,6 +70,14 @@ public final class Manifests {
         return loadValid(readText(file), file.toString(), assignments, providerRegion, warnings);
     }
 
+    /**
+     * As {@link #loadValid(Path, Consumer)}, but a pipe is read as well: for a file the user names
+     * as one on purpose, such as bash's {@code <(git show main:orders.yaml)} given to {@code diff}.
+     */
+    public static AwsDynamodb loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadValid(readText(file, true), file.toString(), List.of(), warnings);
+    }
+
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
         return loadValid(yaml, sourceName, List.of(), "", IGNORE);
@@ -141,11 +149,16 @@ public final class Manifests {
      * it is opened: reading a FIFO or a terminal would wait forever for a writer.
      */
     public static String readText(Path file) throws InvalidManifestException {
+        return readText(file, false);
+    }
+
+    /** As {@link #readText(Path)}; with {@code pipesAllowed}, a FIFO is read too (a writer is expected). */
+    private static String readText(Path file, boolean pipesAllowed) throws InvalidManifestException {
         String name = file.toString();
         byte[] bytes;
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class); // through symbolic links
-            if (!attributes.isRegularFile()) {
+            if (!attributes.isRegularFile() && !(pipesAllowed && attributes.isOther())) {
                 throw fileError(name, attributes.isDirectory() ? "is a directory, not a file"
                         : "not a regular file (a FIFO, socket or device); give a file", "file.not_regular");
             }

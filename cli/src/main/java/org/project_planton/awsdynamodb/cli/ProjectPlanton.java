@@ -3,6 +3,7 @@ package org.project_planton.awsdynamodb.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.local.LocalCommand;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
@@ -24,7 +25,7 @@ public final class ProjectPlanton {
      * gets only that one, and everything else (help, no subcommand, a wrong one) gets them all.
      */
     static final List<Class<?>> SUBCOMMANDS =
-            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class,
+            List.of(ValidateCommand.class, PlanCommand.class, DiffCommand.class, PulumiCommand.class, LocalCommand.class,
                     LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
 
     static final String VERSION = "0.1.0";
@@ -57,6 +58,9 @@ public final class ProjectPlanton {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof InvalidManifestException invalid) {
                 invalid.diagnostics().forEach(d -> err.println(d.format()));
+            } else if (e instanceof ReplacementRefused refused) {
+                refused.causes().forEach(c -> err.println(Text.printable("project-planton: error: " + c)));
+                err.println(Text.printable("project-planton: error: " + refused.getMessage()));
             } else {
                 err.println(Text.printable("project-planton: error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
             }

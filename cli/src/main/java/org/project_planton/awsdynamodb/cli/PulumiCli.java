@@ -1,9 +1,11 @@
 package org.project_planton.awsdynamodb.cli;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,38 +51,100 @@ final class PulumiCli {
         return new PulumiCli(executable, workingDirectory, environment);
     }
 
-    /** The result of a run whose output was captured. */
-    record Captured(int exitCode, String output) {}
+    /** What a run printed on stdout and stderr, and its exit code. */
+    record Captured(int exitCode, String output, String errors) {
+        boolean ok() {
+            return exitCode == 0;
+        }
 
-    /** Runs with pulumi's output captured, for commands whose answer we read. */
+        /** Throws, with pulumi's own error text, when the run failed; returns this otherwise. */
+        Captured orFail(String what) {
+            if (!ok()) {
+                throw new IllegalArgumentException(failure(what, exitCode, errors));
+            }
+            return this;
+        }
+    }
+
+    /** Runs with stdout and stderr captured, for commands whose answer we read. */
     Captured capture(String... args) {
-        Process process = start(List.of(args), ProcessBuilder.Redirect.PIPE);
+        Process process = start(List.of(args), ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.PIPE);
+        StringBuilder errors = new StringBuilder();
+        Thread stderr = pump(process.getErrorStream(), null, errors);
         try (InputStream out = process.getInputStream()) {
             String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            return new Captured(ChildProcesses.waitFor(process, args[0] + (args.length > 1 && args[0].equals("stack") ? " " + args[1] : "")), output);
+            int exitCode = ChildProcesses.waitFor(process, args[0] + (args.length > 1 && args[0].equals("stack") ? " " + args[1] : ""));
+            stderr.join();
+            return new Captured(exitCode, output, errors.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("reading pulumi's output: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading pulumi's output", e);
         }
     }
 
     /**
-     * Runs with pulumi's progress streaming live: to our stdout, or copied to {@code divert}
-     * when stdout is kept for machine-readable output. Stdin stays the user's, for prompts.
+     * Runs with pulumi's progress streaming live. On a terminal, pulumi gets the user's terminal
+     * (stdin, stdout and stderr) so that it can ask for confirmation itself. Otherwise its stdout
+     * is copied to {@code out} and its stderr to {@code err}, and the stderr is kept for the error
+     * message when the run fails.
      */
-    int stream(List<String> args, OutputStream divert) {
-        Process process = start(args, divert == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
+    Captured stream(List<String> args, boolean onTerminal, PrintWriter out, PrintWriter err) {
+        ProcessBuilder.Redirect redirect = onTerminal ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE;
+        Process process = start(args, redirect, redirect);
         try {
-            if (divert != null) {
-                process.getInputStream().transferTo(divert);
-                divert.flush();
+            StringBuilder errors = new StringBuilder();
+            if (!onTerminal) {
+                Thread stderr = pump(process.getErrorStream(), err, errors);
+                pump(process.getInputStream(), out, null).join();
+                stderr.join();
             }
-            return ChildProcesses.waitFor(process, args.get(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading pulumi's output: " + e.getMessage(), e);
+            return new Captured(ChildProcesses.waitFor(process, args.get(0)), "", errors.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            throw new IllegalStateException("interrupted while pulumi was running", e);
         }
     }
 
-    private Process start(List<String> args, ProcessBuilder.Redirect output) {
+    /**
+     * "pulumi WHAT failed (exit code N): MESSAGE", with pulumi's own words: its "error: " lines
+     * (cmdutil.DisplayErrorMessage), else the last line it printed on stderr.
+     */
+    static String failure(String what, int exitCode, String stderr) {
+        List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> errors = lines.stream().filter(l -> l.startsWith("error: ")).map(l -> l.substring("error: ".length())).toList();
+        String message = !errors.isEmpty() ? String.join("; ", errors) : lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        return "pulumi " + what + " failed (exit code " + exitCode + ")" + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    /** Copies a child's stream line by line to {@code to} (if any) and into {@code keep} (if any), on its own thread. */
+    private static Thread pump(InputStream from, PrintWriter to, StringBuilder keep) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (to != null) {
+                        to.println(line);
+                        to.flush();
+                    }
+                    if (keep != null) {
+                        synchronized (keep) {
+                            keep.append(line).append('\n');
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the child went away; what it printed so far has been copied
+            }
+        }, "pulumi-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private Process start(List<String> args, ProcessBuilder.Redirect output, ProcessBuilder.Redirect errors) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(args);
@@ -88,7 +152,7 @@ final class PulumiCli {
                 .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(output)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+                .redirectError(errors);
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {

@@ -1,6 +1,5 @@
 package org.project_planton.awsdynamodb.cli;
 
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 abstract class PulumiOperation implements Callable<Integer> {
     /** The variable the Pulumi program reads the stack input file's path from. */
     static final String STACK_INPUT_FILE_VARIABLE = "STACK_INPUT_YAML_FILE";
+    /** The config key the program reads the stack input from before the file (StackInputSource). */
+    static final String STACK_INPUT_CONFIG_KEY = "planton-cloud:stack-input";
 
     @Spec
     CommandSpec spec;
@@ -41,7 +42,7 @@ abstract class PulumiOperation implements Callable<Integer> {
             description = "The Pulumi module directory, holding Pulumi.yaml (default: the current directory).")
     Path moduleDirectory;
 
-    @Option(names = "--yes", description = "Approve without asking. Needed when there is no terminal to ask on.")
+    @Option(names = "--yes", description = "Approve without asking. Needed when there is no terminal to ask on. (preview changes nothing and asks nothing.)")
     boolean yes;
 
     @Option(names = "--diff", description = "Show a detailed diff of every change.")
@@ -61,11 +62,15 @@ abstract class PulumiOperation implements Callable<Integer> {
         this.printsOutputs = printsOutputs;
     }
 
+    /** What the steps of one run share: pulumi in its directory, the stack, the validated input and its private file. */
+    record Run(PulumiCli pulumi, StackName stack, AwsDynamodbStackInput input, StackInputFile inputFile, PrintWriter err) {}
+
     @Override
     public Integer call() throws Exception {
         Environment environment = pulumiCommand.root.environment;
         PrintWriter out = spec.commandLine().getOut();
-        AwsDynamodbStackInput input = stackInput.load(spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        AwsDynamodbStackInput input = stackInput.load(err);
         StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), stack);
         boolean interactive = environment.interactive() && output == OutputFormat.text;
         if (asksForConfirmation && !yes && !interactive) {
@@ -78,26 +83,54 @@ abstract class PulumiOperation implements Callable<Integer> {
         try (PulumiProject project = PulumiProject.open(moduleDirectory, stackName);
              StackInputFile inputFile = StackInputFile.write(input)) {
             PulumiCli pulumi = PulumiCli.of(executable, project.workingDirectory(), childEnvironment(environment, inputFile.path()));
-            selectOrCreate(pulumi, stackName);
-            OutputStream progress = output == OutputFormat.json ? System.err : null;
-            int exitCode = pulumi.stream(operationArguments(stackName, interactive), progress);
-            if (exitCode != 0) {
-                throw new IllegalArgumentException("pulumi " + verb + " failed (exit code " + exitCode + ")");
+            // One step, as `pulumi stack select --create` does it (pkg/cmd/pulumi/stack/stack_select.go).
+            pulumi.capture("stack", "select", "--create", "--stack", stackName.fqdn())
+                    .orFail("stack select --create " + stackName.fqdn());
+            Run run = new Run(pulumi, stackName, input, inputFile, err);
+            List<String> args = new ArrayList<>(operationArguments(stackName, interactive));
+            args.addAll(prepare(run));
+            PulumiCli.Captured result = pulumi.stream(args, interactive, output == OutputFormat.json ? err : out, err);
+            if (!result.ok()) {
+                throw new IllegalArgumentException(PulumiCli.failure(verb, result.exitCode(), result.errors()));
             }
             if (printsOutputs) {
-                PulumiCli.Captured outputs = pulumi.capture("stack", "output", "--json", "--stack", stackName.fqdn());
-                if (outputs.exitCode() != 0) {
-                    throw new IllegalArgumentException("pulumi stack output failed (exit code " + outputs.exitCode() + ")");
-                }
+                PulumiCli.Captured outputs = pulumi.capture("stack", "output", "--json", "--stack", stackName.fqdn()).orFail("stack output");
                 StackOutputsView.print(StackOutputsView.parse(outputs.output()), output, out);
             }
         }
         return 0;
     }
 
+    /**
+     * Runs after the stack is selected and before the operation; returns more arguments for it.
+     * By default: nothing.
+     */
+    List<String> prepare(Run run) {
+        return List.of();
+    }
+
+    /**
+     * Refuses a stack whose config sets {@code planton-cloud:stack-input}: the program reads that key
+     * before the validated file, so it would deploy another manifest than the one validated here.
+     */
+    static void refuseStackInputInConfig(Run run) {
+        String config = run.pulumi().capture("config", "--json", "--open", "--stack", run.stack().fqdn()).orFail("config").output();
+        Map<String, ?> keys;
+        try {
+            keys = new com.google.gson.Gson().fromJson(config, Map.class);
+        } catch (com.google.gson.JsonParseException e) {
+            throw new IllegalStateException("pulumi config --json printed something that is not JSON: " + e.getMessage(), e);
+        }
+        if (keys != null && keys.containsKey(STACK_INPUT_CONFIG_KEY)) {
+            throw new IllegalArgumentException("stack " + run.stack().fqdn() + " sets the config key " + STACK_INPUT_CONFIG_KEY
+                    + ", which the program would deploy instead of the validated manifest; remove it with"
+                    + " `pulumi config rm " + STACK_INPUT_CONFIG_KEY + " --stack " + run.stack().fqdn() + "`; nothing was changed");
+        }
+    }
+
     private List<String> operationArguments(StackName stackName, boolean interactive) {
         List<String> args = new ArrayList<>(List.of(verb, "--stack", stackName.fqdn()));
-        if (yes) {
+        if (yes && asksForConfirmation) { // pulumi preview has no --yes (pkg/cmd/pulumi/operations/preview.go)
             args.add("--yes");
         }
         if (diff) {
@@ -107,16 +140,6 @@ abstract class PulumiOperation implements Callable<Integer> {
             args.add("--non-interactive");
         }
         return args;
-    }
-
-    private static void selectOrCreate(PulumiCli pulumi, StackName stackName) {
-        if (pulumi.capture("stack", "select", "--stack", stackName.fqdn()).exitCode() == 0) {
-            return;
-        }
-        PulumiCli.Captured init = pulumi.capture("stack", "init", "--stack", stackName.fqdn());
-        if (init.exitCode() != 0) {
-            throw new IllegalArgumentException("cannot select or create stack " + stackName.fqdn() + ": " + init.output().strip());
-        }
     }
 
     /**

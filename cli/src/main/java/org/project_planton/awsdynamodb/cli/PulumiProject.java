@@ -13,7 +13,13 @@ import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
  * The directory pulumi runs in. The stack's project must be the {@code name} in Pulumi.yaml;
  * when it is not, pulumi runs in a private copy of the project file that carries the stack's
  * project name and points back at the module, so the user's Pulumi.yaml is never rewritten.
- * The stack's own config file stays in the module directory, reached through a symlink.
+ *
+ * <p>Pulumi keys a stack's config file by the short stack name only: {@code Pulumi.dev.yaml} beside
+ * Pulumi.yaml, or in its {@code stackConfigDir} (sdk/go/common/workspace/paths.go). So that
+ * {@code acme/shop/dev} and {@code acme/billing/dev} never share one file (and its encryption salt
+ * and config), a stack of another project keeps its config file in the module directory under
+ * {@code stacks/PROJECT/Pulumi.STACK.yaml}, reached from the copy through a symlink. Pulumi writes
+ * the file with os.WriteFile, which follows the symlink.
  */
 final class PulumiProject implements AutoCloseable {
     private final Path workingDirectory;
@@ -22,6 +28,11 @@ final class PulumiProject implements AutoCloseable {
     private PulumiProject(Path workingDirectory, PrivateDirectory shim) {
         this.workingDirectory = workingDirectory;
         this.shim = shim;
+    }
+
+    /** Where a stack of another project than Pulumi.yaml's keeps its config file, relative to the config directory. */
+    static Path projectStackConfig(StackName stack) {
+        return Path.of("stacks", stack.project(), "Pulumi." + stack.stack() + ".yaml");
     }
 
     static PulumiProject open(Path moduleDirectory, StackName stack) throws InvalidManifestException {
@@ -52,6 +63,8 @@ final class PulumiProject implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static PrivateDirectory writeShim(Path module, Map<String, Object> project, StackName stack) {
         Path program = module.resolve(String.valueOf(project.getOrDefault("main", "."))).normalize();
+        Path configDirectory = module.resolve(String.valueOf(project.getOrDefault("stackConfigDir", "."))).normalize();
+        project.remove("stackConfigDir"); // relative to the copy it would point nowhere; the symlink stands in
         project.put("name", stack.project());
         project.put("main", program.toString());
         if (project.get("runtime") instanceof Map<?, ?> runtime && runtime.get("options") instanceof Map<?, ?> options
@@ -61,8 +74,9 @@ final class PulumiProject implements AutoCloseable {
         PrivateDirectory shim = PrivateDirectory.create("pulumi");
         try {
             Files.writeString(shim.path().resolve("Pulumi.yaml"), new Dump(DumpSettings.builder().build()).dumpToString(project));
-            String stackConfig = "Pulumi." + stack.stack() + ".yaml";
-            Files.createSymbolicLink(shim.path().resolve(stackConfig), module.resolve(stackConfig));
+            Path stackConfig = configDirectory.resolve(projectStackConfig(stack));
+            Files.createDirectories(stackConfig.getParent());
+            Files.createSymbolicLink(shim.path().resolve(stackConfig.getFileName()), stackConfig);
             return shim;
         } catch (IOException e) {
             shim.close();

@@ -47,6 +47,14 @@ final class StackInputFile implements AutoCloseable {
         return file;
     }
 
+    /**
+     * A path for another private file of this run (the saved preview plan, which holds the
+     * stack's encrypted secrets), in the same 0700 directory and deleted with it.
+     */
+    Path privateFile(String name) {
+        return directory.path().resolve(name);
+    }
+
     @Override
     public void close() {
         directory.close();

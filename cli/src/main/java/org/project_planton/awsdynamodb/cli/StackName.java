@@ -39,6 +39,13 @@ record StackName(String organization, String project, String stack) {
         if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
             throw new IllegalArgumentException(source + " gives stack '" + fqdn + "'; expected organization/project/stack, three non-empty parts");
         }
+        for (String part : parts) {
+            // Pulumi's own rule for project and stack names; it also keeps them out of file paths' way.
+            if (!part.matches("[A-Za-z0-9_.-]+") || part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException(source + " gives stack '" + fqdn + "'; '" + part
+                        + "' may only hold letters, digits, '-', '_' and '.'");
+            }
+        }
         return new StackName(parts[0], parts[1], parts[2]);
     }
 }

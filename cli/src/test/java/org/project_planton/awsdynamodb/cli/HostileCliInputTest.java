@@ -157,7 +157,7 @@ class HostileCliInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostilePulumiYaml")
     void hostilePulumiYamlIsOneLineNamingFileAndPosition(String name, String yaml, String where, String rule) throws Exception {
-        RecordingPulumiStandIn pulumi = new RecordingPulumiStandIn(dir);
+        PulumiCliStandIn pulumi = new PulumiCliStandIn(dir);
         Path module = Files.createDirectories(dir.resolve("module"));
         Path projectFile = Files.writeString(module.resolve("Pulumi.yaml"), yaml);
         Path manifest = Files.writeString(dir.resolve("m.yaml"), VALID);

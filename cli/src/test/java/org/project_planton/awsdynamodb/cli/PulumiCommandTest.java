@@ -3,7 +3,7 @@ package org.project_planton.awsdynamodb.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.project_planton.awsdynamodb.cli.RecordingPulumiStandIn.args;
+import static org.project_planton.awsdynamodb.cli.PulumiCliStandIn.args;
 
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -40,14 +40,14 @@ class PulumiCommandTest {
 
     @TempDir
     Path root;
-    RecordingPulumiStandIn pulumi;
+    PulumiCliStandIn pulumi;
     Path module;
     Path manifest;
     Path credentials;
 
     @BeforeEach
     void setUp() throws Exception {
-        pulumi = new RecordingPulumiStandIn(root);
+        pulumi = new PulumiCliStandIn(root);
         module = Files.createDirectories(root.resolve("module"));
         Files.writeString(module.resolve("Pulumi.yaml"), """
                 name: awsdynamodb
@@ -69,6 +69,18 @@ class PulumiCommandTest {
         return CliRun.of(pulumi.environment(false), args);
     }
 
+    /** The argv of the pulumi operations, leaving out the reading calls (stack select, config, export, output). */
+    private List<List<String>> operations() throws IOException {
+        return pulumi.argvs().stream().filter(argv -> List.of("preview", "up", "refresh", "destroy").contains(argv.get(0))).toList();
+    }
+
+    /** The last call of a pulumi command, such as "up". */
+    private PulumiCliStandIn.Call last(String command) throws IOException {
+        List<PulumiCliStandIn.Call> calls = pulumi.calls().stream().filter(c -> c.argv().get(0).equals(command)).toList();
+        assertFalse(calls.isEmpty(), "no pulumi " + command + " in " + pulumi.argvs());
+        return calls.get(calls.size() - 1);
+    }
+
     private String[] operation(String verb, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("pulumi", verb, "--manifest", manifest.toString(),
                 "--stack", STACK, "--module-dir", module.toString()));
@@ -77,27 +89,29 @@ class PulumiCommandTest {
     }
 
     @Test
-    void previewCreatesTheStackThenPreviewsInTheModuleDirectory() throws Exception {
+    void previewSelectsOrCreatesTheStackInOneStepThenPreviewsInTheModuleDirectory() throws Exception {
         CliRun run = run(operation("preview"));
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(
-                args("stack", "select", "--stack", STACK),
-                args("stack", "init", "--stack", STACK),
+                args("stack", "select", "--create", "--stack", STACK),
+                args("config", "--json", "--open", "--stack", STACK),
+                args("stack", "export", "--stack", STACK),
                 args("preview", "--stack", STACK, "--non-interactive")), pulumi.argvs());
-        for (RecordingPulumiStandIn.Call call : pulumi.calls()) {
+        for (PulumiCliStandIn.Call call : pulumi.calls()) {
             assertEquals(module.toRealPath(), call.cwd());
         }
+        assertTrue(Files.readString(module.resolve("Pulumi.dev.yaml")).startsWith("encryptionsalt: "), "the stack was created");
     }
 
     @Test
-    void anExistingStackIsSelectedNotCreated() throws Exception {
+    void previewIsNeverGivenYesWhichItDoesNotHave() throws Exception {
         pulumi.knownStacks(STACK);
 
-        assertEquals(0, run(operation("preview", "--diff")).exitCode());
-        assertEquals(List.of(
-                args("stack", "select", "--stack", STACK),
-                args("preview", "--stack", STACK, "--diff", "--non-interactive")), pulumi.argvs());
+        CliRun run = run(operation("preview", "--yes", "--diff"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(args("preview", "--stack", STACK, "--diff", "--non-interactive")), operations());
     }
 
     @Test
@@ -107,11 +121,13 @@ class PulumiCommandTest {
         assertEquals(0, run(operation("refresh", "--yes")).exitCode());
         assertEquals(0, run(operation("destroy", "--yes")).exitCode());
 
-        List<List<String>> operations = pulumi.argvs().stream().filter(argv -> !argv.get(0).equals("stack")).toList();
+        List<List<String>> operations = operations();
+        String plan = operations.get(1).get(6);
+        assertEquals(args("preview", "--stack", STACK, "--json", "--save-plan", plan, "--non-interactive"), operations.get(0));
         assertEquals(List.of(
-                args("up", "--stack", STACK, "--yes", "--non-interactive"),
+                args("up", "--stack", STACK, "--yes", "--non-interactive", "--plan", plan),
                 args("refresh", "--stack", STACK, "--yes", "--non-interactive"),
-                args("destroy", "--stack", STACK, "--yes", "--non-interactive")), operations);
+                args("destroy", "--stack", STACK, "--yes", "--non-interactive")), operations.subList(1, 4));
     }
 
     @Test
@@ -129,10 +145,12 @@ class PulumiCommandTest {
     @Test
     void onATerminalWithoutYesPulumiAsksTheUserItself() throws Exception {
         pulumi.knownStacks(STACK);
-        CliRun run = CliRun.of(pulumi.environment(true), operation("update"));
+        Path terminal = root.resolve("terminal");
+        CliRun run = CliRun.of(pulumi.environment(true, "STAND_IN_TERMINAL", terminal.toString()), operation("update"));
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(args("up", "--stack", STACK), pulumi.argvs().get(1));
+        assertEquals("Updating (" + STACK + ")\n", Files.readString(terminal), "pulumi had the terminal");
+        assertEquals(args("up", "--stack", STACK, "--plan", last("up").argv().get(4)), last("up").argv());
     }
 
     @Test
@@ -140,14 +158,14 @@ class PulumiCommandTest {
         CliRun run = run(operation("update", "--yes", "--aws-provider-config", credentials.toString()));
 
         assertEquals(0, run.exitCode(), run.err());
-        List<RecordingPulumiStandIn.Call> calls = pulumi.calls();
-        for (RecordingPulumiStandIn.Call call : calls) {
+        List<PulumiCliStandIn.Call> calls = pulumi.calls();
+        for (PulumiCliStandIn.Call call : calls) {
             String argv = String.join(" ", call.argv());
             assertFalse(argv.contains(SECRET_KEY) || argv.contains(ACCESS_KEY), argv);
             assertFalse(call.env().values().stream().anyMatch(v -> v.contains(SECRET_KEY)), "secret in the environment");
             assertEquals("600", call.stackInputMode());
         }
-        RecordingPulumiStandIn.Call up = calls.get(calls.size() - 2);
+        PulumiCliStandIn.Call up = last("up");
         Path stackInputFile = Path.of(up.env().get("STACK_INPUT_YAML_FILE"));
         assertFalse(stackInputFile.startsWith(module), "stack input inside the module directory");
         AwsDynamodbStackInput input = Manifests.loadValidStackInput(up.stackInput(), "recorded");
@@ -160,13 +178,15 @@ class PulumiCommandTest {
 
     @Test
     void aFailedOperationIsExitOneAndStillDeletesTheStackInput() throws Exception {
-        CliRun run = CliRun.of(pulumi.environment(false, "STAND_IN_FAIL_VERB", "up"), operation("update", "--yes"));
+        pulumi.fail("up", "update failed");
+
+        CliRun run = run(operation("update", "--yes"));
 
         assertEquals(1, run.exitCode());
-        assertEquals("project-planton: error: pulumi up failed (exit code 1)\n", run.err());
-        List<RecordingPulumiStandIn.Call> calls = pulumi.calls();
-        Path stackInputFile = Path.of(calls.get(calls.size() - 1).env().get("STACK_INPUT_YAML_FILE"));
+        assertEquals("error: update failed\nproject-planton: error: pulumi up failed (exit code 255): update failed\n", run.err());
+        Path stackInputFile = Path.of(last("up").env().get("STACK_INPUT_YAML_FILE"));
         assertFalse(Files.exists(stackInputFile));
+        assertFalse(Files.exists(stackInputFile.getParent()), "the saved plan goes with the stack input");
     }
 
     @Test
@@ -188,11 +208,12 @@ class PulumiCommandTest {
         assertEquals(0, text.exitCode(), text.err());
         assertEquals(args("stack", "output", "--json", "--stack", STACK), pulumi.argvs().get(pulumi.argvs().size() - 1));
         assertEquals("""
+                Updating (acme/awsdynamodb/dev)
                 table_name: orders
                 table_arn: arn:aws:dynamodb:eu-west-1:123456789012:table/orders
                 table_id: orders
                 aws_region: eu-west-1
-                """, text.out());
+                """, text.out(), "pulumi's progress, then the outputs");
 
         CliRun json = run(operation("refresh", "--yes", "-o", "json"));
         assertEquals(0, json.exitCode(), json.err());
@@ -206,7 +227,7 @@ class PulumiCommandTest {
                     pulumi.project-planton.org/stack.fqdn: acme/awsdynamodb/prod
                 """));
         assertEquals(0, run(operation("preview")).exitCode());
-        assertEquals(args("preview", "--stack", "acme/awsdynamodb/prod", "--non-interactive"), pulumi.argvs().get(2));
+        assertEquals(args("preview", "--stack", "acme/awsdynamodb/prod", "--non-interactive"), last("preview").argv());
 
         Files.writeString(manifest, MANIFEST.formatted("""
                   labels:
@@ -215,7 +236,7 @@ class PulumiCommandTest {
                     pulumi.project-planton.org/stack.name: staging
                 """));
         assertEquals(0, run(operation("preview")).exitCode());
-        assertEquals(args("preview", "--stack", "acme/awsdynamodb/staging", "--non-interactive"), pulumi.argvs().get(5));
+        assertEquals(args("preview", "--stack", "acme/awsdynamodb/staging", "--non-interactive"), last("preview").argv());
     }
 
     @Test
@@ -240,7 +261,7 @@ class PulumiCommandTest {
                 "--set", "metadata.labels.team=payments"));
 
         assertEquals(0, run.exitCode(), run.err());
-        AwsDynamodbStackInput input = Manifests.loadValidStackInput(pulumi.calls().get(2).stackInput(), "recorded");
+        AwsDynamodbStackInput input = Manifests.loadValidStackInput(last("preview").stackInput(), "recorded");
         assertEquals(BillingMode.PROVISIONED, input.getTarget().getSpec().getBillingMode());
         assertEquals(3, input.getTarget().getSpec().getProvisionedThroughput().getReadCapacityUnits());
         assertEquals(4, input.getTarget().getSpec().getProvisionedThroughput().getWriteCapacityUnits());
@@ -286,12 +307,72 @@ class PulumiCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(original, Files.readString(module.resolve("Pulumi.yaml")));
-        RecordingPulumiStandIn.Call preview = pulumi.calls().get(2);
+        PulumiCliStandIn.Call preview = last("preview");
         assertFalse(preview.cwd().startsWith(module.toRealPath()));
         String shimProject = preview.pulumiYaml();
         assertTrue(shimProject.contains("name: orders-service"), shimProject);
         assertTrue(shimProject.contains("main: " + module.toAbsolutePath()), shimProject);
         assertTrue(shimProject.contains("binary: " + module.toAbsolutePath().resolve("target/awsdynamodb-pulumi.jar")), shimProject);
         assertFalse(Files.exists(preview.cwd()), "the project copy is deleted after the run");
+    }
+
+    @Test
+    void stacksThatDifferOnlyInTheirProjectNeverShareAConfigFile() throws Exception {
+        for (String stack : List.of("acme/shop/dev", "acme/billing/dev", STACK)) {
+            CliRun run = run("pulumi", "preview", "-m", manifest.toString(), "--stack", stack, "--module-dir", module.toString());
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        List<PulumiCliStandIn.Call> previews = pulumi.calls().stream().filter(c -> c.argv().get(0).equals("preview")).toList();
+        Path real = module.toRealPath();
+        List<Path> files = List.of(real.resolve("stacks/shop/Pulumi.dev.yaml"), real.resolve("stacks/billing/Pulumi.dev.yaml"),
+                real.resolve("Pulumi.dev.yaml"));
+        assertEquals(files, previews.stream().map(PulumiCliStandIn.Call::stackConfig).toList());
+        List<String> salts = new java.util.ArrayList<>();
+        for (Path file : files) {
+            salts.add(Files.readString(file));
+        }
+        assertEquals(3, salts.stream().distinct().count(), "each stack has its own encryption salt: " + salts);
+    }
+
+    @Test
+    void aStackInputKeyInTheStackConfigIsRefusedBeforeAnythingRuns() throws Exception {
+        pulumi.knownStacks(STACK);
+        Files.writeString(module.resolve("Pulumi.dev.yaml"), """
+                config:
+                  aws:region: eu-west-1
+                  planton-cloud:stack-input: "target: {metadata: {name: other}}"
+                """);
+
+        for (String verb : List.of("preview", "update")) {
+            CliRun run = run(operation(verb, "--yes"));
+
+            assertEquals(1, run.exitCode(), verb);
+            assertEquals("project-planton: error: stack " + STACK + " sets the config key planton-cloud:stack-input, which the program"
+                    + " would deploy instead of the validated manifest; remove it with `pulumi config rm planton-cloud:stack-input --stack "
+                    + STACK + "`; nothing was changed\n", run.err());
+        }
+        assertEquals(List.of(), operations());
+    }
+
+    @Test
+    void pulumisOwnErrorTextIsReported() throws Exception {
+        pulumi.fail("stack-select", "PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions");
+
+        CliRun run = run(operation("preview"));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("project-planton: error: pulumi stack select --create " + STACK + " failed (exit code 255):"
+                + " PULUMI_ACCESS_TOKEN must be set for login during non-interactive CLI sessions\n", run.err());
+    }
+
+    @Test
+    void theNewerExitCodesAreReportedToo() throws Exception {
+        pulumi.knownStacks(STACK);
+        pulumi.fail("refresh", "refresh failed");
+
+        CliRun run = CliRun.of(pulumi.environment(false, "STAND_IN_EXIT_CODES", "taxonomy"), operation("refresh", "--yes"));
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().endsWith("project-planton: error: pulumi refresh failed (exit code 1): refresh failed\n"), run.err());
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.project_planton.awsdynamodb.cli.change.Change;
 import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.awsdynamodb.pulumi.plan.Plan;
 import org.project_planton.awsdynamodb.pulumi.plan.PlannedResource;
@@ -117,12 +118,11 @@ public final class Converger {
      * run {@code local down} first to start over.
      */
     private static void refuseReplacement(LiveTable live, TableDefinition planned) {
-        List<Change> replacing = ChangeClassifier.classify(live.definition(planned), planned).stream()
-                .filter(Change::replacesTable).toList();
+        List<String> replacing = ChangeClassifier.classify(live.definition(planned), planned).stream()
+                .filter(Change::replacesTable).map(Change::line).toList();
         if (!replacing.isEmpty()) {
-            throw new IllegalArgumentException("refusing to change table " + planned.name() + "; nothing was changed:\n  "
-                    + replacing.stream().map(Change::line).collect(Collectors.joining("\n  "))
-                    + "\n  (to start over with an empty table, run `project-planton local down` first)");
+            throw new ReplacementRefused(replacing, "refusing to change table " + planned.name()
+                    + ": it would have to be replaced; nothing was changed. To start over with an empty table, run `project-planton local down` first");
         }
     }
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                 "Validate the manifest and create its table, exactly as `project-planton plan` shows it, or converge an",
                 "existing one: GSIs added and removed one at a time, billing and capacity, stream, TTL and deletion",
                 "protection. A change that would replace the table (key schema, LSIs, the type of a key attribute) is",
-                "refused, one line per cause, and nothing is changed.",
+                "refused, one line per cause, and nothing is changed; `project-planton diff` says the same offline.",
                 "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir)",
                 "and keeps serving in the foreground until Ctrl-C."})
 final class LocalUpCommand implements Callable<Integer> {

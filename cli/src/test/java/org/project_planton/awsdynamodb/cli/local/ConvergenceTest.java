@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.project_planton.awsdynamodb.cli.change.Change;
 import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -84,13 +85,12 @@ class ConvergenceTest {
         TableDescription before = up(BASE + "  deletionProtectionEnabled: true\n");
         String changed = BASE.replace("{attributeName: sk, keyType: RANGE}", "{attributeName: pk2, keyType: RANGE}")
                 .replace("{name: sk, type: N}", "{name: pk2, type: N}") + "  deletionProtectionEnabled: false\n";
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        ReplacementRefused refused = assertThrows(ReplacementRefused.class,
                 () -> EmbeddedDynamoDb.up(EmbeddedDynamoDb.manifest(changed)));
-        assertEquals("""
-                refusing to change table converge; nothing was changed:
-                  spec.key_schema: HASH pk, RANGE sk -> HASH pk, RANGE pk2 replaces the table and deletes its items \
-                (a table's key schema is fixed when it is created: the table is deleted and created again)
-                  (to start over with an empty table, run `project-planton local down` first)""", refused.getMessage());
+        assertEquals(List.of("spec.key_schema: HASH pk, RANGE sk -> HASH pk, RANGE pk2 replaces the table and deletes its items"
+                + " (a table's key schema is fixed when it is created: the table is deleted and created again)"), refused.causes());
+        assertEquals("refusing to change table converge: it would have to be replaced; nothing was changed."
+                + " To start over with an empty table, run `project-planton local down` first", refused.getMessage());
         TableDescription after = EmbeddedDynamoDb.client().describeTable(b -> b.tableName("converge")).table();
         assertEquals(before.keySchema(), after.keySchema());
         assertEquals(before.attributeDefinitions(), after.attributeDefinitions());
@@ -115,11 +115,11 @@ class ConvergenceTest {
             List<String> expected = ChangeClassifier.classify(
                     TableDefinition.of(EmbeddedDynamoDb.plan(EmbeddedDynamoDb.manifest(base))),
                     TableDefinition.of(EmbeddedDynamoDb.plan(EmbeddedDynamoDb.manifest(changed))))
-                    .stream().filter(Change::replacesTable).map(c -> "  " + c.line()).toList();
+                    .stream().filter(Change::replacesTable).map(Change::line).toList();
             assertEquals(1, expected.size(), expected.toString());
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            ReplacementRefused refused = assertThrows(ReplacementRefused.class,
                     () -> EmbeddedDynamoDb.up(EmbeddedDynamoDb.manifest(changed)));
-            assertEquals(expected.get(0), refused.getMessage().lines().toList().get(1));
+            assertEquals(expected, refused.causes());
         }
         TableDescription after = EmbeddedDynamoDb.client().describeTable(b -> b.tableName("converge")).table();
         assertEquals("S", after.attributeDefinitions().stream().filter(a -> a.attributeName().equals("pk")).findFirst().orElseThrow().attributeTypeAsString());

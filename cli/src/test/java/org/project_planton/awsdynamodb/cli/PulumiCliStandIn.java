@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Puts the recording pulumi stand-in (src/test/resources/recording-pulumi-stand-in.sh) on a PATH
- * and reads back what each call recorded.
+ * Puts the pulumi CLI stand-in (src/test/resources/pulumi-cli-stand-in.sh, which says what it
+ * copies from pulumi's source) on a PATH, scripts what it answers, and reads back what each call
+ * recorded.
  */
-final class RecordingPulumiStandIn {
+final class PulumiCliStandIn {
     /** One recorded call of the stand-in. */
     record Call(Path directory) {
         List<String> argv() {
@@ -50,6 +51,11 @@ final class RecordingPulumiStandIn {
             return read("Pulumi.yaml");
         }
 
+        /** The real path of the stack config file pulumi would read for this call. */
+        Path stackConfig() {
+            return Path.of(read("stack-config").strip());
+        }
+
         private String read(String name) {
             try {
                 return Files.readString(directory.resolve(name));
@@ -62,11 +68,11 @@ final class RecordingPulumiStandIn {
     private final Path bin;
     private final Path state;
 
-    RecordingPulumiStandIn(Path root) throws IOException {
+    PulumiCliStandIn(Path root) throws IOException {
         bin = Files.createDirectories(root.resolve("bin"));
         state = Files.createDirectories(root.resolve("stand-in"));
         Path executable = bin.resolve("pulumi");
-        try (InputStream script = getClass().getClassLoader().getResourceAsStream("recording-pulumi-stand-in.sh")) {
+        try (InputStream script = getClass().getClassLoader().getResourceAsStream("pulumi-cli-stand-in.sh")) {
             Files.copy(script, executable);
         }
         Files.setPosixFilePermissions(executable, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -83,8 +89,44 @@ final class RecordingPulumiStandIn {
         return new Environment(variables, interactive);
     }
 
+    /** Stacks that exist already, as if created before. */
     void knownStacks(String... fqdns) throws IOException {
-        Files.writeString(state.resolve("stacks"), String.join("\n", fqdns) + "\n");
+        for (String fqdn : fqdns) {
+            Files.createDirectories(state.resolve("stacks").resolve(fqdn));
+        }
+    }
+
+    /** What the stack's state holds: the resources stack export prints (each a JSON object). */
+    void deployed(String fqdn, String... resources) throws IOException {
+        Path stack = Files.createDirectories(state.resolve("stacks").resolve(fqdn));
+        Files.writeString(stack.resolve("state.json"), "{\"manifest\": {\"version\": \"v3.225.0\"}, \"resources\": ["
+                + String.join(", ", resources) + "]}");
+    }
+
+    /** A resource of the stack's state (apitype.ResourceV3) with the given type, name and inputs (JSON). */
+    static String resource(String fqdn, String type, String name, String inputsJson) {
+        return "{\"urn\": \"" + urn(fqdn, type, name) + "\", \"custom\": true, \"type\": \"" + type
+                + "\", \"inputs\": " + inputsJson + ", \"outputs\": {}}";
+    }
+
+    static String urn(String fqdn, String type, String name) {
+        String[] parts = fqdn.split("/");
+        return "urn:pulumi:" + parts[2] + "::" + parts[1] + "::" + type + "::" + name;
+    }
+
+    /** The steps pulumi preview --json prints, as the engine would plan them (display.PreviewStep objects). */
+    void previewSteps(String... steps) throws IOException {
+        Files.writeString(state.resolve("preview-steps.json"), "[" + String.join(", ", steps) + "]");
+    }
+
+    static String step(String op, String urn, String... replaceReasons) {
+        return "{\"op\": \"" + op + "\", \"urn\": \"" + urn + "\", \"detailedDiff\": null"
+                + (replaceReasons.length == 0 ? "" : ", \"replaceReasons\": [\"" + String.join("\", \"", replaceReasons) + "\"]") + "}";
+    }
+
+    /** Makes an operation (preview, up, refresh, destroy) fail with {@code message} on stderr. */
+    void fail(String operation, String message) throws IOException {
+        Files.writeString(state.resolve("fail-" + operation), message);
     }
 
     void outputs(String json) throws IOException {

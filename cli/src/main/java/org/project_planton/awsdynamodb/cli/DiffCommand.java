@@ -1,0 +1,112 @@
+package org.project_planton.awsdynamodb.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.project_planton.awsdynamodb.cli.change.Change;
+import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.TableDefinition;
+import org.project_planton.awsdynamodb.manifest.Diagnostic;
+import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Manifests;
+import org.project_planton.awsdynamodb.pulumi.plan.Planner;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "diff",
+        description = {
+                "Say what changing a deployed table from one manifest to another does, offline: no AWS account, no Pulumi CLI.",
+                "Validates both manifests, plans both with the mock engine (as 'plan' does), and prints every changed field",
+                "with its effect: changed in place, or replacing the table, which deletes all its items. The same change",
+                "classifier guards 'pulumi update' and 'local up'.",
+                "Exit status: 0 when every change is made in place (or there is none), 1 when a change replaces the table",
+                "or a manifest is invalid, 2 usage error. For CI on a pull request:",
+                "  project-planton diff --from <(git show main:orders.yaml) --to orders.yaml"})
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--from", required = true, paramLabel = "OLD.yaml", description = "The manifest as it is deployed now.")
+    Path from;
+
+    @Option(names = "--to", required = true, paramLabel = "NEW.yaml", description = "The manifest as it is to become.")
+    Path to;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            description = "text (default): one line per change; or json: {\"changes\": [{\"path\", \"from\", \"to\", \"effect\", \"reason\"}], \"replaces_table\": bool}.")
+    OutputFormat output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        // Both manifests are validated before either is planned, and every problem of both is reported.
+        List<Diagnostic> problems = new ArrayList<>();
+        AwsDynamodb before = load(from, problems, err);
+        AwsDynamodb after = load(to, problems, err);
+        if (!problems.isEmpty()) {
+            throw new InvalidManifestException(problems);
+        }
+        List<Change> changes = ChangeClassifier.classify(definition(before), definition(after));
+        boolean replaces = ChangeClassifier.replacesTable(changes);
+        if (output == OutputFormat.json) {
+            out.println(json(changes, replaces));
+        } else {
+            changes.forEach(c -> out.println(c.line()));
+            out.println(summary(changes, before.getMetadata().getName()));
+        }
+        out.flush();
+        return replaces ? ProjectPlanton.FAILED : 0;
+    }
+
+    private static AwsDynamodb load(Path manifest, List<Diagnostic> problems, PrintWriter warnings) {
+        try {
+            return Manifests.loadValidFromFileOrPipe(manifest, warning -> warnings.println(warning.format()));
+        } catch (InvalidManifestException e) {
+            problems.addAll(e.diagnostics());
+            return null;
+        }
+    }
+
+    private static TableDefinition definition(AwsDynamodb manifest) {
+        return TableDefinition.of(Planner.plan(AwsDynamodbStackInput.newBuilder().setTarget(manifest).build()));
+    }
+
+    private static String summary(List<Change> changes, String table) {
+        if (changes.isEmpty()) {
+            return "no changes: both manifests plan the same table";
+        }
+        long replacing = changes.stream().filter(Change::replacesTable).count();
+        String count = changes.size() + (changes.size() == 1 ? " change" : " changes");
+        return replacing == 0
+                ? count + ", all made in place; table " + table + " keeps its items"
+                : count + "; " + replacing + " of them replace" + (replacing == 1 ? "s" : "") + " table " + table
+                        + ", which deletes all its items";
+    }
+
+    static String json(List<Change> changes, boolean replaces) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("changes", changes.stream().map(c -> {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("path", c.path());
+            change.put("from", c.from());
+            change.put("to", c.to());
+            change.put("effect", c.effect().json());
+            change.put("reason", c.reason());
+            return change;
+        }).toList());
+        root.put("replaces_table", replaces);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    }
+}

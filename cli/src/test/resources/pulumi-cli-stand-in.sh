@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# A stand-in for the pulumi CLI, for tests at the process boundary. It is not pulumi: there is no
+# engine and no program run. It records each call, and answers the commands project-planton runs
+# the way pulumi v3 does, as read from github.com/pulumi/pulumi (pkg/cmd/pulumi/...):
+#  - Flags are checked per command, as cobra does with the flags each command declares
+#    (operations/preview.go, up.go, refresh.go, destroy.go; stack/stack_select.go, stack_new.go,
+#    stack_export.go, stack_output.go; config/config.go; the root's persistent flags in pulumi.go).
+#    An unknown one fails: "error: unknown flag: --yes". preview declares no --yes.
+#  - Errors go to stderr as "error: MESSAGE" (cmdutil.DisplayErrorMessage). Exit code: 255 for every
+#    error, as pulumi before v3.226 does (main.go: os.Exit(-1)); with STAND_IN_EXIT_CODES=taxonomy,
+#    the codes of pkg/cmd/pulumi/cmd/exit_codes.go (v3.226 on): 6 stack not found, 2 no confirmation
+#    in non-interactive mode, 1 otherwise.
+#  - up, refresh and destroy without --yes (or --skip-preview; --preview-only for refresh and
+#    destroy) fail when not interactive (backenderr.NoConfirmationInNonInteractiveError). Interactive
+#    means stdin and stdout are terminals and no --non-interactive (cmdutil.Interactive); tests say
+#    STAND_IN_TERMINAL=FILE to play a terminal whose user answers yes: what an operation shows on it
+#    goes to FILE.
+#  - Operations need an existing stack: "no stack named 'ORG/PROJECT/STACK' found"
+#    (backenderr.StackNotFoundError). stack select --create and stack init create one; creating
+#    writes an encryptionsalt into the stack's config file, as the passphrase secrets provider does.
+#    The stack config file is Pulumi.<short stack name>.yaml next to Pulumi.yaml, or under its
+#    stackConfigDir (sdk/go/common/workspace/paths.go).
+#  - preview --json prints one PreviewDigest (pkg/display/json.go): {"steps": [...], "changeSummary"}.
+#    preview --save-plan FILE writes a plan; up --plan FILE fails if FILE is not a saved plan, or if
+#    the update would do more than the plan ("plan constraint" error of the engine).
+#  - stack export prints the stack's state, apitype.UntypedDeployment version 3.
+#
+# State under $STAND_IN_DIR:
+#   calls/NNN/            one per call: argv (a line each), cwd, Pulumi.yaml, env (NUL-separated),
+#                         stack-config (the real path of the stack config file), and, when
+#                         STACK_INPUT_YAML_FILE is set, stack-input and stack-input-mode (octal)
+#   stacks/ORG/PROJECT/STACK/  exists once the stack was created
+#   stacks/.../state.json what stack export prints inside "deployment" (default: no resources)
+#   preview-steps.json    the steps preview --json prints (default: [])
+#   up-exceeds-plan       when present, up --plan fails as the engine does when the update differs
+#   outputs.json          what stack output --json prints
+#   fail-COMMAND          when present (fail-up, fail-stack-select, ...), that command fails with the file's text
+set -u
+dir=${STAND_IN_DIR:?STAND_IN_DIR must be set}
+mkdir -p "$dir/calls" "$dir/stacks"
+n=$(find "$dir/calls" -mindepth 1 -maxdepth 1 | wc -l)
+call="$dir/calls/$(printf '%03d' "$n")"
+mkdir -p "$call"
+printf '%s\n' "$@" > "$call/argv"
+pwd -P > "$call/cwd"
+if [ -f Pulumi.yaml ]; then cp Pulumi.yaml "$call/Pulumi.yaml"; fi
+env -0 > "$call/env"
+if [ -n "${STACK_INPUT_YAML_FILE:-}" ] && [ -f "$STACK_INPUT_YAML_FILE" ]; then
+  cp "$STACK_INPUT_YAML_FILE" "$call/stack-input"
+  stat -c '%a' "$STACK_INPUT_YAML_FILE" > "$call/stack-input-mode"
+fi
+
+fail() { # fail CATEGORY MESSAGE: category is one of stack, confirm, other
+  echo "error: $2" >&2
+  if [ "${STAND_IN_EXIT_CODES:-legacy}" = taxonomy ]; then
+    case $1 in stack) exit 6 ;; confirm) exit 2 ;; *) exit 1 ;; esac
+  fi
+  exit 255
+}
+
+# Flags each command declares, name:b (bool) or name:v (takes a value); short names as well.
+global="cwd:v C:v emoji:b e:b fully-qualify-stack-names:b Q:b disable-integrity-checking:b logflow:b logtostderr:b
+  non-interactive:b tracing:v otel-traces:v profiling:v memprofilerate:v verbose:v v:v color:v tracing-header:v help:b h:b"
+operation="debug:b d:b stack:v s:v config-file:v config:v c:v config-path:b message:v m:v target:v t:v exclude:v x:v
+  target-dependents:b diff:b json:b j:b parallel:v p:v refresh:b r:b run-program:b skip-config-validation:b show-config:b
+  show-replacement-steps:b show-sames:b urns:b suppress-outputs:b show-full-output:b suppress-progress:b
+  suppress-permalink:v skip-plugin-pre-install:b neo:b copilot:b event-log:v client:v exec-kind:v exec-agent:v"
+case "${1:-} ${2:-}" in
+  "preview "*) command=preview; shift
+    flags="$operation expect-no-changes:b save-plan:v show-secrets:b import-file:v replace:v target-replace:v
+      exclude-dependents:b policy-pack:v policy-pack-config:v output:v show-policy-remediations:b show-reads:b ignore-protect:b attach-debugger:v" ;;
+  "up "*|"update "*) command=up; shift
+    flags="$operation expect-no-changes:b secrets-provider:v replace:v target-replace:v exclude-dependents:b policy-pack:v
+      policy-pack-config:v show-policy-remediations:b show-secrets:b show-reads:b skip-preview:b f:b yes:b y:b
+      continue-on-error:b ignore-protect:b attach-debugger:v plan:v strict:b" ;;
+  "refresh "*) command=refresh; shift
+    flags="$operation expect-no-changes:b output:v preview-only:b skip-preview:b f:b yes:b y:b exclude-dependents:b
+      skip-pending-creates:b clear-pending-creates:b" ;;
+  "destroy "*) command=destroy; shift
+    flags="$operation remove:b exclude-protected:b ignore-protect:b output:v preview-only:b skip-preview:b f:b
+      continue-on-error:b yes:b y:b" ;;
+  "stack select") command="stack-select"; shift 2; flags="stack:v s:v create:b c:b secrets-provider:v" ;;
+  "stack init") command="stack-init"; shift 2; flags="stack:v s:v secrets-provider:v copy-config-from:v no-select:b teams:v remote-config:b yes:b y:b" ;;
+  "stack export") command="stack-export"; shift 2; flags="stack:v s:v file:v version:v show-secrets:b" ;;
+  "stack output") command="stack-output"; shift 2; flags="json:b j:b shell:b stack:v s:v show-secrets:b" ;;
+  "config "*) command=config; shift; flags="show-secrets:b open:b json:b j:b stack:v s:v config-file:v" ;;
+  "version "*) echo "v3.225.0"; exit 0 ;;
+  *) fail other "unknown command \"${1:-}\" for \"pulumi\"" ;;
+esac
+
+# Parse the flags as cobra would: --name, --name=value, --name value, -x value.
+declare -A opt
+positional=()
+while [ $# -gt 0 ]; do
+  arg=$1; shift
+  case $arg in
+    --*=*) name=${arg%%=*}; name=${name#--}; value=${arg#*=} ;;
+    --*) name=${arg#--}; value= ;;
+    -?) name=${arg#-}; value= ;;
+    *) positional+=("$arg"); continue ;;
+  esac
+  kind=
+  for f in $global $flags; do
+    if [ "${f%:*}" = "$name" ]; then kind=${f#*:}; fi
+  done
+  if [ -z "$kind" ]; then
+    if [ "${arg#--}" != "$arg" ]; then fail other "unknown flag: --$name"; else fail other "unknown shorthand flag: '$name' in -$name"; fi
+  fi
+  if [ "$kind" = v ] && [ "$arg" = "${arg%%=*}" ]; then
+    [ $# -gt 0 ] || fail other "flag needs an argument: --$name"
+    value=$1; shift
+  fi
+  [ "$kind" = b ] && [ -z "$value" ] && value=true
+  opt[$name]=$value
+done
+get() { for n in "$@"; do if [ -n "${opt[$n]:-}" ]; then echo "${opt[$n]}"; return; fi; done; }
+stack=$(get stack s)
+if [ -z "$stack" ] && [ ${#positional[@]} -gt 0 ] && [ "$command" = stack-select ]; then stack=${positional[0]}; fi
+[ -n "$stack" ] || fail stack "no stack selected; please use \`pulumi stack select\` to choose one"
+stack_dir="$dir/stacks/$stack"
+short=${stack##*/}
+
+# The stack's config file: Pulumi.<short>.yaml beside Pulumi.yaml, or in its stackConfigDir.
+config_dir=$(sed -n 's/^stackConfigDir: *//p' Pulumi.yaml 2>/dev/null | tr -d '"'"'"'')
+config_file="${config_dir:+$config_dir/}Pulumi.$short.yaml"
+readlink -f "$config_file" > "$call/stack-config" 2>/dev/null || true
+
+create_stack() {
+  [ -d "$stack_dir" ] && fail other "stack '$stack' already exists"
+  mkdir -p "$stack_dir"
+  if ! grep -q '^encryptionsalt:' "$config_file" 2>/dev/null; then
+    echo "encryptionsalt: v1:$(head -c 12 /dev/urandom | base64):v1:stand-in" >> "$config_file" || fail other "could not save stack config $config_file"
+  fi
+  echo "Created stack '$stack'"
+}
+require_stack() { [ -d "$stack_dir" ] || fail stack "no stack named '$stack' found"; }
+interactive() { [ -z "${opt[non-interactive]:-}" ] && { [ -n "${STAND_IN_TERMINAL:-}" ] || { [ -t 0 ] && [ -t 1 ]; }; }; }
+confirm() { # the rule of up.go, refresh.go and destroy.go; refresh words it with errors.New, so it exits 1
+  if [ -n "$(get yes y skip-preview f preview-only)" ] || [ "${PULUMI_SKIP_CONFIRMATIONS:-}" = true ] || interactive; then return; fi
+  fail "$([ "$command" = refresh ] && echo other || echo confirm)" \
+    "--yes or --skip-preview or --preview-only must be passed in to proceed when running in non-interactive mode"
+}
+scripted_failure() { if [ -f "$dir/fail-$command" ]; then fail other "$(cat "$dir/fail-$command")"; fi; }
+
+scripted_failure
+
+case $command in
+  stack-select)
+    if [ -d "$stack_dir" ]; then exit 0; fi
+    if [ -n "$(get create c)" ]; then create_stack; exit 0; fi
+    fail stack "no stack named '$stack' found" ;;
+  stack-init)
+    create_stack ;;
+  stack-export)
+    require_stack
+    printf '{"version": 3, "deployment": '
+    cat "$stack_dir/state.json" 2>/dev/null || printf '{"manifest": {"time": "2026-01-01T00:00:00Z", "magic": "", "version": "v3.225.0"}}'
+    printf '}\n' ;;
+  stack-output)
+    require_stack
+    cat "$dir/outputs.json" 2>/dev/null || echo '{}' ;;
+  config)
+    require_stack
+    # "pulumi config --json": each key of the stack config file's config: section, {"value", "secret"}.
+    printf '{'
+    sep=
+    sed -n '/^config:/,/^[^ ]/p' "$config_file" 2>/dev/null | sed -n 's/^  \([^ :][^ ]*:[^ :]*\): *\(.*\)$/\1\t\2/p' |
+      while IFS=$'\t' read -r key value; do
+        value=${value#[\"\']}; value=${value%[\"\']}; value=${value//\\/\\\\}; value=${value//\"/\\\"}
+        printf '%s"%s": {"value": "%s", "secret": false}' "$sep" "$key" "$value"; sep=', '
+      done
+    printf '}\n' ;;
+  preview)
+    require_stack
+    steps=$(cat "$dir/preview-steps.json" 2>/dev/null || echo '[]')
+    if [ -n "${opt[save-plan]:-}" ]; then
+      printf '{"manifest": {"version": "v3.225.0"}, "resourcePlans": {}, "stand-in-steps": %s}\n' "$steps" > "${opt[save-plan]}" \
+        || fail other "failed to write plan file ${opt[save-plan]}"
+    fi
+    if [ -n "$(get json j)" ]; then
+      printf '{"steps": %s, "changeSummary": {}}\n' "$steps"
+    else
+      echo "Previewing update ($stack)"
+    fi ;;
+  up|refresh|destroy)
+    require_stack
+    confirm
+    if interactive && [ -n "${STAND_IN_TERMINAL:-}" ]; then exec >> "$STAND_IN_TERMINAL"; fi
+    if [ -n "${opt[plan]:-}" ]; then
+      grep -q '"resourcePlans"' "${opt[plan]}" 2>/dev/null || fail other "open ${opt[plan]}: no such file or directory"
+      [ -f "$dir/up-exceeds-plan" ] && fail other "$(cat "$dir/up-exceeds-plan")"
+    fi
+    case $command in up) echo "Updating ($stack)" ;; refresh) echo "Refreshing ($stack)" ;; destroy) echo "Destroying ($stack)" ;; esac ;;
+esac
