@@ -75,7 +75,7 @@ public final class Manifests {
      * as one on purpose, such as bash's {@code <(git show main:orders.yaml)} given to {@code diff}.
      */
     public static AwsDynamodb loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadValid(readText(file, true), file.toString(), List.of(), warnings);
+        return loadValid(readText(file, true), file.toString(), List.of(), "", warnings);
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
