@@ -45,12 +45,12 @@ public final class Manifests {
 
     /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of(), IGNORE);
+        return loadValid(readText(file), file.toString(), List.of(), "", IGNORE);
     }
 
     /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of(), warnings);
+        return loadValid(readText(file), file.toString(), List.of(), "", warnings);
     }
 
     /**
@@ -58,13 +58,16 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments, IGNORE);
+        return loadValid(readText(file), file.toString(), assignments, "", IGNORE);
     }
 
-    /** As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. */
-    public static AwsDynamodb loadValid(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+    /**
+     * As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. {@code providerRegion},
+     * when not empty, is the Region the table is deployed to, which its replicas may not name.
+     */
+    public static AwsDynamodb loadValid(Path file, List<String> assignments, String providerRegion, Consumer<Diagnostic> warnings)
             throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments, warnings);
+        return loadValid(readText(file), file.toString(), assignments, providerRegion, warnings);
     }
 
     /**
@@ -72,16 +75,21 @@ public final class Manifests {
      * as one on purpose, such as bash's {@code <(git show main:orders.yaml)} given to {@code diff}.
      */
     public static AwsDynamodb loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadValid(readText(file, true), file.toString(), List.of(), warnings);
+        return loadValid(readText(file, true), file.toString(), List.of(), "", warnings);
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadValid(yaml, sourceName, List.of(), IGNORE);
+        return loadValid(yaml, sourceName, List.of(), "", IGNORE);
     }
 
-    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, Consumer<Diagnostic> warnings)
-            throws InvalidManifestException {
+    /** Manifest YAML, loaded and validated; each warning goes to {@code warnings}. */
+    public static AwsDynamodb loadValid(String yaml, String sourceName, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadValid(yaml, sourceName, List.of(), "", warnings);
+    }
+
+    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, String providerRegion,
+                                         Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
@@ -91,14 +99,14 @@ public final class Manifests {
         }
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
-        return validated(manifest, reader.sourceMap(), warnings);
+        return validated(manifest, reader.sourceMap(), providerRegion, warnings);
     }
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
-        return validated(builder.build(), reader.sourceMap(), IGNORE);
+        return validated(builder.build(), reader.sourceMap(), "", IGNORE);
     }
 
     /**
@@ -133,7 +141,7 @@ public final class Manifests {
         if (builder.hasTarget()) {
             checkKind(builder.getTarget(), reader, STACK_INPUT_TARGET);
         }
-        return validated(builder.build(), reader.sourceMap(), warnings);
+        return validated(builder.build(), reader.sourceMap(), "", warnings);
     }
 
     /**
@@ -209,9 +217,9 @@ public final class Manifests {
     }
 
     /** Errors throw, with the warnings beside them; warnings alone go to {@code warnings}. */
-    private static <M extends Message> M validated(M message, SourceMap sourceMap, Consumer<Diagnostic> warnings)
-            throws InvalidManifestException {
-        List<Diagnostic> problems = Validation.validate(message, sourceMap);
+    private static <M extends Message> M validated(M message, SourceMap sourceMap, String providerRegion,
+                                                   Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        List<Diagnostic> problems = Validation.validate(message, sourceMap, providerRegion);
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             throw new InvalidManifestException(problems);
         }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.KeySchemaElement;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.KeySchemaElement.KeyType;
@@ -27,13 +28,22 @@ final class PreflightChecks {
     /** A GSI or LSI and where it sits: GSIs and LSIs share names, key rules and the projection quota. */
     private record Index(String path, String name, List<KeySchemaElement> keySchema, AwsDynamodbSpec.Projection projection) {}
 
+    /** AWS's limit on the tags of one resource, the platform's and the user's together. */
+    static final int MAX_TAGS = 50;
+    /** AWS's default quota of read (and of write) capacity units per table and per GSI; adjustable per account. */
+    static final long DEFAULT_CAPACITY_QUOTA = 40_000;
+
     private final AwsDynamodbSpec spec;
+    private final AwsDynamodb resource;
+    private final String providerRegion;
     private final List<Index> indexes = new ArrayList<>();
     private final List<KeyUse> keyUses = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    private PreflightChecks(AwsDynamodbSpec spec) {
-        this.spec = spec;
+    private PreflightChecks(AwsDynamodb resource, String providerRegion) {
+        this.resource = resource;
+        this.spec = resource.getSpec();
+        this.providerRegion = providerRegion;
         for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
             AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
             indexes.add(new Index("spec.global_secondary_indexes[" + i + "]", gsi.getName(), gsi.getKeySchemaList(), gsi.getProjection()));
@@ -52,8 +62,9 @@ final class PreflightChecks {
         }
     }
 
-    static List<Finding> check(AwsDynamodbSpec spec) {
-        PreflightChecks checks = new PreflightChecks(spec);
+    /** {@code providerRegion} is the Region the provider config deploys to, or empty when not known. */
+    static List<Finding> check(AwsDynamodb resource, String providerRegion) {
+        PreflightChecks checks = new PreflightChecks(resource, providerRegion);
         checks.attributeDefinitionsAreUnique();
         checks.keyAttributesAreDefined();
         checks.attributeDefinitionsAreUsed();
@@ -63,6 +74,19 @@ final class PreflightChecks {
         checks.localIndexesShareTableHashKey();
         checks.nonKeyAttributesWithinTotal();
         checks.contributorInsightsWithKmsKey();
+        checks.tagsWithinLimit();
+        checks.indexOnDemandThroughputNeedsPayPerRequest();
+        checks.indexAutoScalingNeedsProvisioned();
+        checks.capacityWithinAutoScalingBounds();
+        checks.capacityWithinDefaultQuota();
+        checks.indexCapacityIgnoredWhenAnotherIndexAutoscales();
+        checks.replicaRegionsAreUnique();
+        checks.replicaRegionIsNotTheTables();
+        checks.replicaKmsKeyInReplicaRegion();
+        checks.provisionedGlobalTableAutoscalesIndexWrites();
+        checks.resourcePolicyIsAPolicyDocument();
+        checks.importCreatesNoLocalIndexes();
+        checks.restoreDateTimeIsATime();
         return checks.findings;
     }
 
@@ -192,6 +216,218 @@ final class PreflightChecks {
                     "Contributor Insights shows the table's most accessed and throttled key values in CloudWatch in plain text,"
                             + " outside " + key + " that encrypts this table; AWS advises leaving it off when key data must stay encrypted",
                     "contributor_insights.plaintext_keys");
+        }
+    }
+
+    /** AWS counts every tag of the table: the platform's and the user's together, at most 50. */
+    private void tagsWithinLimit() {
+        int platform = PlatformTags.of(resource.getMetadata()).size();
+        if (platform + spec.getTagsCount() > MAX_TAGS) {
+            add("spec.tags", "the table would have " + (platform + spec.getTagsCount()) + " tags (" + platform
+                    + " platform tags and " + spec.getTagsCount() + " of yours); AWS allows at most " + MAX_TAGS
+                    + ", so give at most " + (MAX_TAGS - platform), "tags.max_total");
+        }
+    }
+
+    private void indexOnDemandThroughputNeedsPayPerRequest() {
+        if (spec.getBillingMode() == AwsDynamodbSpec.BillingMode.PAY_PER_REQUEST) {
+            return;
+        }
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            if (spec.getGlobalSecondaryIndexes(i).hasOnDemandThroughput()) {
+                add("spec.global_secondary_indexes[" + i + "].on_demand_throughput",
+                        "on_demand_throughput is for indexes of a PAY_PER_REQUEST table; this table is PROVISIONED",
+                        "gsi.on_demand_throughput.requires_pay_per_request");
+            }
+        }
+    }
+
+    private void indexAutoScalingNeedsProvisioned() {
+        if (spec.getBillingMode() == AwsDynamodbSpec.BillingMode.PROVISIONED) {
+            return;
+        }
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            if (spec.getGlobalSecondaryIndexes(i).hasAutoScaling()) {
+                add("spec.global_secondary_indexes[" + i + "].auto_scaling",
+                        "auto_scaling is for indexes of a PROVISIONED table; a PAY_PER_REQUEST table scales by itself",
+                        "gsi.auto_scaling.requires_provisioned");
+            }
+        }
+    }
+
+    /** The provisioned capacity is where the autoscaler starts: Application Auto Scaling needs it in [min, max]. */
+    private void capacityWithinAutoScalingBounds() {
+        if (spec.getBillingMode() != AwsDynamodbSpec.BillingMode.PROVISIONED) {
+            return;
+        }
+        capacityWithin("spec", spec.getProvisionedThroughput(), spec.getAutoScaling());
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
+            capacityWithin("spec.global_secondary_indexes[" + i + "]", gsi.getProvisionedThroughput(), gsi.getAutoScaling());
+        }
+    }
+
+    private void capacityWithin(String path, AwsDynamodbSpec.ProvisionedThroughput capacity, AwsDynamodbSpec.AutoScaling scaling) {
+        capacityWithin(path + ".provisioned_throughput.read_capacity_units", "read", capacity.getReadCapacityUnits(),
+                scaling.hasRead() ? scaling.getRead() : null);
+        capacityWithin(path + ".provisioned_throughput.write_capacity_units", "write", capacity.getWriteCapacityUnits(),
+                scaling.hasWrite() ? scaling.getWrite() : null);
+    }
+
+    private void capacityWithin(String path, String dimension, long units, AwsDynamodbSpec.AutoScalingDimension scaling) {
+        if (scaling == null || units < 1 || scaling.getMinCapacity() > scaling.getMaxCapacity()) {
+            return; // other rules report a missing capacity or an empty range
+        }
+        if (units < scaling.getMinCapacity() || units > scaling.getMaxCapacity()) {
+            add(path, dimension + " capacity " + units + " is outside auto_scaling." + dimension + "'s range ["
+                    + scaling.getMinCapacity() + ", " + scaling.getMaxCapacity() + "]; it is the autoscaler's starting point",
+                    "auto_scaling.capacity_within_bounds");
+        }
+    }
+
+    /**
+     * Warning: above the default quota (Service Quotas, "Table-level read/write throughput limit",
+     * 40,000 units), CreateTable and UpdateTable fail unless the account's quota was raised.
+     */
+    private void capacityWithinDefaultQuota() {
+        aboveQuota("spec", spec.getProvisionedThroughput(), spec.getAutoScaling(), spec.getOnDemandThroughput());
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
+            aboveQuota("spec.global_secondary_indexes[" + i + "]", gsi.getProvisionedThroughput(), gsi.getAutoScaling(),
+                    gsi.getOnDemandThroughput());
+        }
+    }
+
+    private void aboveQuota(String path, AwsDynamodbSpec.ProvisionedThroughput capacity, AwsDynamodbSpec.AutoScaling scaling,
+                            AwsDynamodbSpec.OnDemandThroughput limits) {
+        if (spec.getBillingMode() == AwsDynamodbSpec.BillingMode.PROVISIONED) {
+            aboveQuota(path, capacity, scaling);
+        } else {
+            aboveQuota(path + ".on_demand_throughput.max_read_request_units", limits.getMaxReadRequestUnits());
+            aboveQuota(path + ".on_demand_throughput.max_write_request_units", limits.getMaxWriteRequestUnits());
+        }
+    }
+
+    private void aboveQuota(String path, AwsDynamodbSpec.ProvisionedThroughput capacity, AwsDynamodbSpec.AutoScaling scaling) {
+        aboveQuota(path + ".provisioned_throughput.read_capacity_units", capacity.getReadCapacityUnits());
+        aboveQuota(path + ".provisioned_throughput.write_capacity_units", capacity.getWriteCapacityUnits());
+        aboveQuota(path + ".auto_scaling.read.max_capacity", scaling.getRead().getMaxCapacity());
+        aboveQuota(path + ".auto_scaling.write.max_capacity", scaling.getWrite().getMaxCapacity());
+    }
+
+    private void aboveQuota(String path, long units) {
+        if (units > DEFAULT_CAPACITY_QUOTA && units <= Integer.MAX_VALUE) {
+            warn(path, units + " units is above AWS's default quota of 40,000 per table and per index;"
+                    + " AWS refuses it unless your account's quota was raised (Service Quotas), and DynamoDB Local always does",
+                    "capacity_units.above_default_quota");
+        }
+    }
+
+    /**
+     * Warning: the program tells Pulumi to ignore changes to every GSI's capacity of a dimension that
+     * any GSI autoscales (the provider keeps GSIs as a set, so one index cannot be named reliably).
+     * An index without auto scaling in that dimension then keeps its created capacity.
+     */
+    private void indexCapacityIgnoredWhenAnotherIndexAutoscales() {
+        for (String dimension : List.of("read", "write")) {
+            boolean any = false;
+            for (AwsDynamodbSpec.GlobalSecondaryIndex gsi : spec.getGlobalSecondaryIndexesList()) {
+                any |= scales(gsi.getAutoScaling(), dimension);
+            }
+            for (int i = 0; any && i < spec.getGlobalSecondaryIndexesCount(); i++) {
+                AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
+                if (spec.getBillingMode() == AwsDynamodbSpec.BillingMode.PROVISIONED && !scales(gsi.getAutoScaling(), dimension)) {
+                    warn("spec.global_secondary_indexes[" + i + "].provisioned_throughput." + dimension + "_capacity_units",
+                            "another index autoscales its " + dimension + " capacity, so deploys ignore changes to the " + dimension
+                                    + " capacity of every index; this index's stays as created. Give it auto_scaling." + dimension + " too",
+                            "auto_scaling.gsi_capacity_ignored");
+                }
+            }
+        }
+    }
+
+    private static boolean scales(AwsDynamodbSpec.AutoScaling scaling, String dimension) {
+        return dimension.equals("read") ? scaling.hasRead() : scaling.hasWrite();
+    }
+
+    private void replicaRegionsAreUnique() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < spec.getReplicasCount(); i++) {
+            String region = spec.getReplicas(i).getRegionName();
+            if (!region.isEmpty() && !seen.add(region)) {
+                add("spec.replicas[" + i + "].region_name", "Region " + region + " already has a replica; one replica per Region",
+                        "replicas.unique_region");
+            }
+        }
+    }
+
+    private void replicaRegionIsNotTheTables() {
+        for (int i = 0; i < spec.getReplicasCount(); i++) {
+            if (!providerRegion.isEmpty() && spec.getReplicas(i).getRegionName().equals(providerRegion)) {
+                add("spec.replicas[" + i + "].region_name", "the table itself is in " + providerRegion
+                        + " (the provider config's Region); a replica must be in another Region", "replicas.not_table_region");
+            }
+        }
+    }
+
+    private void replicaKmsKeyInReplicaRegion() {
+        for (int i = 0; i < spec.getReplicasCount(); i++) {
+            AwsDynamodbSpec.Replica replica = spec.getReplicas(i);
+            String[] arn = replica.getKmsKeyArn().split(":", 6);
+            if (arn.length == 6 && !replica.getRegionName().isEmpty() && !arn[3].equals(replica.getRegionName())) {
+                add("spec.replicas[" + i + "].kms_key_arn", "the KMS key is in " + arn[3] + ", but the replica is in "
+                        + replica.getRegionName() + "; a replica's key must be in the replica's Region", "replicas.kms_key_region");
+            }
+        }
+    }
+
+    /** AWS refuses replicas of a PROVISIONED table unless the write capacity of the table and every GSI is autoscaled. */
+    private void provisionedGlobalTableAutoscalesIndexWrites() {
+        if (spec.getReplicasCount() == 0 || spec.getBillingMode() != AwsDynamodbSpec.BillingMode.PROVISIONED) {
+            return;
+        }
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            if (!spec.getGlobalSecondaryIndexes(i).getAutoScaling().hasWrite()) {
+                add("spec.global_secondary_indexes[" + i + "]", "a PROVISIONED global table (replicas) needs auto_scaling.write"
+                        + " on every global secondary index as well as on the table", "replicas.gsi_write_auto_scaling");
+            }
+        }
+    }
+
+    /** IAM's policy grammar is not checked here, only what makes a document a policy at all. */
+    private void resourcePolicyIsAPolicyDocument() {
+        String policy = spec.getResourcePolicy();
+        if (policy.isEmpty()) {
+            return;
+        }
+        String problem = PolicyDocument.problem(policy);
+        if (problem != null) {
+            add("spec.resource_policy", "resource_policy " + problem, "resource_policy.json");
+        }
+    }
+
+    /** ImportTable's TableCreationParameters have no local secondary indexes. */
+    private void importCreatesNoLocalIndexes() {
+        if (!spec.hasImportSource()) {
+            return;
+        }
+        for (int i = 0; i < spec.getLocalSecondaryIndexesCount(); i++) {
+            add("spec.local_secondary_indexes[" + i + "]", "a table created by import_source cannot have local secondary"
+                    + " indexes (ImportTable does not take them), and they cannot be added later; use a global secondary index",
+                    "import_source.no_local_indexes");
+        }
+    }
+
+    private void restoreDateTimeIsATime() {
+        String time = spec.getRestoreSource().getRestoreDateTime();
+        if (time.isEmpty()) {
+            return;
+        }
+        try {
+            java.time.OffsetDateTime.parse(time);
+        } catch (java.time.format.DateTimeParseException e) {
+            add("spec.restore_source.restore_date_time", "restore_date_time '" + time
+                    + "' is not an RFC 3339 date and time such as 2026-01-31T12:00:00Z", "restore_source.restore_date_time");
         }
     }
 

@@ -31,24 +31,44 @@ final class Validation {
             Map.entry("gsi_key_schema_shape", List.of("key_schema")),
             Map.entry("lsi_key_schema_shape", List.of("key_schema")),
             Map.entry("include_requires_attributes", List.of("non_key_attributes", "type")),
-            Map.entry("kms_key_requires_enabled", List.of("enabled", "kms_key_arn")));
+            Map.entry("kms_key_requires_enabled", List.of("enabled", "kms_key_arn")),
+            Map.entry("point_in_time_recovery_period.requires_enabled", List.of("point_in_time_recovery_period_in_days")),
+            Map.entry("on_demand_throughput.requires_pay_per_request", List.of("on_demand_throughput")),
+            Map.entry("auto_scaling.requires_provisioned", List.of("auto_scaling")),
+            Map.entry("auto_scaling.min_le_max", List.of("min_capacity")),
+            Map.entry("replicas.stream_new_and_old_images", List.of("stream_view_type", "stream_enabled", "replicas")),
+            Map.entry("replicas.provisioned_write_auto_scaling", List.of("auto_scaling", "replicas")),
+            Map.entry("import_restore_exclusive", List.of("restore_source")),
+            Map.entry("import_source.csv_only_for_csv", List.of("csv")),
+            Map.entry("restore_source.one_source", List.of("source_table_name", "source_table_arn")),
+            Map.entry("restore_source.one_time", List.of("restore_date_time", "use_latest_restorable_time")));
 
     private Validation() {}
 
     /** Every problem with {@code message}, errors and warnings, in file order. */
     static List<Diagnostic> validate(Message message, SourceMap sourceMap) {
+        return validate(message, sourceMap, "");
+    }
+
+    /**
+     * As {@link #validate(Message, SourceMap)}; {@code providerRegion}, when not empty, is the Region
+     * the provider config deploys to (the rules about replicas' Regions need it).
+     */
+    static List<Diagnostic> validate(Message message, SourceMap sourceMap, String providerRegion) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (build.buf.protovalidate.Violation violation : protovalidate(message)) {
             build.buf.validate.Violation v = violation.toProto();
             String path = focus(render(v.getField()), v.getRuleId(), sourceMap);
             diagnostics.add(sourceMap.diagnostic(path, v.getMessage(), v.getRuleId()));
         }
-        // The pre-flight checks run on a manifest, and on the manifest a stack input holds.
+        // The pre-flight checks run on a manifest, and on the manifest a stack input holds (with the
+        // Region of the provider config it holds).
         AwsDynamodb resource = message instanceof AwsDynamodb manifest ? manifest
                 : message instanceof AwsDynamodbStackInput input && input.hasTarget() ? input.getTarget() : null;
         String prefix = message instanceof AwsDynamodbStackInput ? Manifests.STACK_INPUT_TARGET : "";
+        String region = message instanceof AwsDynamodbStackInput input ? input.getProviderConfig().getRegion() : providerRegion;
         if (resource != null && resource.hasSpec()) {
-            for (PreflightChecks.Finding finding : PreflightChecks.check(resource.getSpec())) {
+            for (PreflightChecks.Finding finding : PreflightChecks.check(resource, region)) {
                 diagnostics.add(sourceMap.diagnostic(prefix + finding.path(), finding.message(), finding.ruleId(), finding.severity()));
             }
         }

@@ -62,14 +62,12 @@ public final class StackInputOptions {
                                       PrintWriter warnings) throws InvalidManifestException {
         List<Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
-        try {
-            if (source.stackInput != null) {
+        if (source.stackInput != null) {
+            try {
                 input.mergeFrom(Manifests.loadValidStackInput(source.stackInput, overrides, warning -> warnings.println(warning.format())));
-            } else {
-                input.setTarget(Manifests.loadValid(source.manifest, overrides, warning -> warnings.println(warning.format())));
+            } catch (InvalidManifestException e) {
+                problems.addAll(e.diagnostics());
             }
-        } catch (InvalidManifestException e) {
-            problems.addAll(e.diagnostics());
         }
         if (providerConfig != null) {
             if (input.hasProviderConfig()) {
@@ -80,6 +78,15 @@ public final class StackInputOptions {
                 input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig));
             } catch (InvalidManifestException e) {
                 problems.addAll(e.diagnostics());
+            }
+        }
+        if (source.stackInput == null) {
+            try {
+                // After the provider config: the replicas' rules need the table's own Region.
+                input.setTarget(Manifests.loadValid(source.manifest, overrides, input.getProviderConfig().getRegion(),
+                        warning -> warnings.println(warning.format())));
+            } catch (InvalidManifestException e) {
+                problems.addAll(0, e.diagnostics());
             }
         }
         if (!problems.isEmpty()) {

@@ -2,8 +2,12 @@ package org.project_planton.awsdynamodb.cli;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MapEntry;
 import com.google.protobuf.util.JsonFormat;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
 
 /** Stack outputs as {@code AwsDynamodbStackOutputs}: read from pulumi's JSON, printed for people or machines. */
@@ -31,7 +35,18 @@ public final class StackOutputsView {
             return;
         }
         for (FieldDescriptor field : AwsDynamodbStackOutputs.getDescriptor().getFields()) {
-            if (outputs.hasField(field)) {
+            if (field.isMapField()) {
+                // replica_arns and the like: one indented line per key, sorted, as the plan prints a map
+                Map<String, Object> values = new TreeMap<>();
+                for (Object entry : (List<?>) outputs.getField(field)) {
+                    MapEntry<?, ?> e = (MapEntry<?, ?>) entry;
+                    values.put(String.valueOf(e.getKey()), e.getValue());
+                }
+                if (!values.isEmpty()) {
+                    out.println(field.getName() + ":");
+                    values.forEach((k, v) -> out.println("  " + k + ": " + v));
+                }
+            } else if (outputs.hasField(field)) {
                 out.println(field.getName() + ": " + outputs.getField(field));
             }
         }

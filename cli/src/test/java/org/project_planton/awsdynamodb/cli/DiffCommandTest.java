@@ -60,7 +60,7 @@ class DiffCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
-                spec.point_in_time_recovery_enabled: false -> true is changed in place (UpdateContinuousBackups, in place; turning it off drops the restore points of the last 35 days)
+                spec.point_in_time_recovery_enabled: disabled -> enabled, 35 days is changed in place (UpdateContinuousBackups, in place; turning it off, or shortening its window, drops the restore points outside the new window)
                 spec.deletion_protection_enabled: false -> true is changed in place (UpdateTable, in place; while it is on, AWS refuses to delete the table)
                 2 changes, all made in place; table orders keeps its items
                 """, run.out());

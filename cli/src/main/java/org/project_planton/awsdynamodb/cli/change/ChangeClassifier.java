@@ -60,9 +60,9 @@ public final class ChangeClassifier {
             new Stream(),
             simple("ttl", "spec.ttl", UPDATE, Inputs::ttl,
                     "UpdateTimeToLive, in place; AWS accepts one TTL change per table per hour"),
-            simple("pointInTimeRecovery", "spec.point_in_time_recovery_enabled", UPDATE,
-                    in -> String.valueOf(in.bool("pointInTimeRecovery", "enabled")),
-                    "UpdateContinuousBackups, in place; turning it off drops the restore points of the last 35 days"),
+            simple("pointInTimeRecovery", "spec.point_in_time_recovery_enabled", UPDATE, Inputs::pointInTimeRecovery,
+                    "UpdateContinuousBackups, in place; turning it off, or shortening its window, drops the restore points"
+                            + " outside the new window"),
             simple("serverSideEncryption", "spec.server_side_encryption", UPDATE, Inputs::encryption,
                     "UpdateTable changes the encryption key in place; the items stay readable throughout"),
             simple("tableClass", "spec.table_class", UPDATE, in -> in.textOr("tableClass", "STANDARD"),
@@ -70,8 +70,11 @@ public final class ChangeClassifier {
             simple("deletionProtectionEnabled", "spec.deletion_protection_enabled", UPDATE,
                     in -> String.valueOf(in.bool("deletionProtectionEnabled")),
                     "UpdateTable, in place; while it is on, AWS refuses to delete the table"),
-            simple("tags", "metadata (tags)", UPDATE, in -> in.sortedMap("tags"),
+            simple("tags", "spec.tags (and metadata's platform tags)", UPDATE, in -> in.sortedMap("tags"),
                     "TagResource and UntagResource, in place"),
+            simple("onDemandThroughput", "spec.on_demand_throughput", UPDATE, in -> Inputs.canonical(in.map.get("onDemandThroughput")),
+                    "UpdateTable changes the request-unit limits in place"),
+            new Replicas(),
             // Creation sources: a table is restored or imported only when it is created.
             creationSource("restoreSourceName"),
             creationSource("restoreSourceTableArn"),
@@ -79,10 +82,14 @@ public final class ChangeClassifier {
             creationSource("restoreToLatestTime"),
             creationSource("importTable"));
 
+    /** The inputs that say where a new table's data comes from (spec.import_source, spec.restore_source). */
+    public static final Set<String> CREATION_SOURCES =
+            Set.of("restoreSourceName", "restoreSourceTableArn", "restoreDateTime", "restoreToLatestTime", "importTable");
+
     /** Every difference between the two definitions, in the order of {@link #RULES}; empty when they match. */
     public static List<Change> classify(TableDefinition from, TableDefinition to) {
         Inputs before = new Inputs(from.inputs());
-        Inputs after = new Inputs(to.inputs());
+        Inputs after = new Inputs(ignoring(to, from.inputs()));
         List<Change> changes = new ArrayList<>();
         for (Rule rule : RULES) {
             rule.classify(before, after, changes);
@@ -93,6 +100,34 @@ public final class ChangeClassifier {
         }
         unruled(before, after, changes);
         return List.copyOf(changes);
+    }
+
+    /**
+     * The inputs Pulumi will compare: for each path {@code to} ignores, the value {@code from} has,
+     * as the engine does ("uses the old value from the state"). Only the paths the program ignores
+     * are understood: top-level inputs and {@code globalSecondaryIndexes[*].X}, an index matched by name.
+     */
+    private static Map<String, Object> ignoring(TableDefinition to, Map<String, Object> from) {
+        Map<String, Object> inputs = new java.util.LinkedHashMap<>(to.inputs());
+        for (String path : to.ignoreChanges()) {
+            String indexPrefix = "globalSecondaryIndexes[*].";
+            if (path.startsWith(indexPrefix)) {
+                String field = path.substring(indexPrefix.length());
+                Map<String, Map<String, Object>> old = new Inputs(from).globalIndexes();
+                inputs.put("globalSecondaryIndexes", Inputs.maps(inputs.get("globalSecondaryIndexes")).stream().map(index -> {
+                    Map<String, Object> was = old.get(Inputs.show(index.get("name")));
+                    if (was == null || !was.containsKey(field)) {
+                        return index; // a new index is created with the planned value
+                    }
+                    Map<String, Object> kept = new java.util.LinkedHashMap<>(index);
+                    kept.put(field, was.get(field));
+                    return kept;
+                }).toList());
+            } else if (from.containsKey(path)) {
+                inputs.put(path, from.get(path));
+            }
+        }
+        return inputs;
     }
 
     /** Whether any of the changes replaces the table. */
@@ -251,7 +286,8 @@ public final class ChangeClassifier {
     /** Global secondary indexes, one change per index: each is a separate UpdateTable. */
     private static final class GlobalSecondaryIndexes implements Rule {
         private static final Set<String> KNOWN = Set.of(
-                "name", "hashKey", "rangeKey", "projectionType", "nonKeyAttributes", "readCapacity", "writeCapacity");
+                "name", "hashKey", "rangeKey", "projectionType", "nonKeyAttributes", "readCapacity", "writeCapacity",
+                "onDemandThroughput");
         private static final String BACKFILL = "DynamoDB backfills it from every item, which can take hours on a large table,"
                 + " and queries on it wait until it is ACTIVE";
 
@@ -279,6 +315,12 @@ public final class ChangeClassifier {
                     changes.add(new Change(path, Inputs.globalIndex(b), Inputs.globalIndex(a), UPDATE,
                             "an index's keys and projection cannot change: it is deleted and created again; " + BACKFILL));
                 } else {
+                    String limitsBefore = Inputs.canonical(b.get("onDemandThroughput"));
+                    String limitsAfter = Inputs.canonical(a.get("onDemandThroughput"));
+                    if (!limitsBefore.equals(limitsAfter)) {
+                        changes.add(new Change(path + ".on_demand_throughput", limitsBefore, limitsAfter, UPDATE,
+                                "UpdateTable changes the index's request-unit limits in place"));
+                    }
                     if (provisioned && !Inputs.capacity(b).equals(Inputs.capacity(a))) {
                         changes.add(new Change(path + ".provisioned_throughput", Inputs.capacity(b), Inputs.capacity(a), UPDATE,
                                 "UpdateTable, in place; " + Capacity.DECREASES));
@@ -355,6 +397,36 @@ public final class ChangeClassifier {
                     : new Change("spec.stream_enabled", before, after, UPDATE, to.bool("streamEnabled")
                             ? "UpdateTable turns the stream on, in place"
                             : "UpdateTable turns the stream off, in place; its records stay readable for 24 hours"));
+        }
+    }
+
+    /**
+     * Replicas of a global table, one change per Region: UpdateTable adds or deletes a replica
+     * table there (ReplicaUpdates), in place for the table itself.
+     */
+    private static final class Replicas implements Rule {
+        @Override
+        public Set<String> inputs() {
+            return Set.of("replicas");
+        }
+
+        @Override
+        public void classify(Inputs from, Inputs to, List<Change> changes) {
+            Map<String, String> before = from.replicas();
+            Map<String, String> after = to.replicas();
+            for (String region : union(before, after)) {
+                String b = before.getOrDefault(region, Inputs.NONE);
+                String a = after.getOrDefault(region, Inputs.NONE);
+                if (b.equals(a)) {
+                    continue;
+                }
+                String path = "spec.replicas[" + region + "]";
+                changes.add(new Change(path, b, a, UPDATE, !before.containsKey(region)
+                        ? "UpdateTable creates a replica table in " + region + " and copies every item to it, which can take hours"
+                        : !after.containsKey(region)
+                        ? "UpdateTable deletes the replica table in " + region + " and the items there; this table keeps its own"
+                        : "UpdateTable changes the replica in place"));
+            }
         }
     }
 
@@ -469,6 +541,27 @@ public final class ChangeClassifier {
 
         static String capacity(Map<String, Object> inputs) {
             return "read " + canonical(inputs.get("readCapacity")) + ", write " + canonical(inputs.get("writeCapacity"));
+        }
+
+        /** Region to the replica's settings; the ARNs AWS reports are outputs, not settings. */
+        Map<String, String> replicas() {
+            Map<String, String> replicas = new TreeMap<>();
+            for (Map<String, Object> r : maps(map.get("replicas"))) {
+                String kms = show(r.get("kmsKeyArn"));
+                replicas.put(show(r.get("regionName")), "KMS " + (kms.equals(NONE) ? "(AWS managed key)" : kms)
+                        + ", point-in-time recovery " + bool(r.get("pointInTimeRecovery"))
+                        + ", propagate tags " + bool(r.get("propagateTags")));
+            }
+            return replicas;
+        }
+
+        String pointInTimeRecovery() {
+            Map<String, Object> pitr = map(map.get("pointInTimeRecovery"));
+            if (!bool(pitr.get("enabled"))) {
+                return "disabled";
+            }
+            String days = show(pitr.get("recoveryPeriodInDays"));
+            return "enabled, " + (days.equals(NONE) ? "35" : days) + " days";
         }
 
         String stream() {

@@ -12,6 +12,7 @@ import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
 import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.awsdynamodb.pulumi.plan.Plan;
+import org.project_planton.awsdynamodb.pulumi.plan.PlannedResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -71,6 +72,7 @@ public final class Converger {
                     new IllegalStateException("table " + want.name() + " disappeared while it was being converged"));
             List<TableComparison.Field> differences = TableComparison.of(want, live).differences();
             if (differences.isEmpty()) {
+                applyCompanions(plan, want);
                 return live;
             }
             String fields = differences.stream().map(TableComparison.Field::name).collect(Collectors.joining(", "));
@@ -98,6 +100,9 @@ public final class Converger {
         call("CreateTable", () -> client.createTable(want.createTableRequest()));
         awaitActive(want.name());
         progress.accept("created table " + want.name());
+        if (want.creationSource() != null) {
+            progress.accept("note: the endpoint does not implement " + want.creationSource() + "; the table was created empty");
+        }
         if (want.ttlEnabled()) {
             call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
             progress.accept("enabled TTL on attribute " + want.ttlAttributeName());
@@ -113,7 +118,7 @@ public final class Converger {
      * run {@code local down} first to start over.
      */
     private static void refuseReplacement(LiveTable live, TableDefinition planned) {
-        List<String> replacing = ChangeClassifier.classify(live.definition(planned.contributorInsights()), planned).stream()
+        List<String> replacing = ChangeClassifier.classify(live.definition(planned), planned).stream()
                 .filter(Change::replacesTable).map(Change::line).toList();
         if (!replacing.isEmpty()) {
             throw new ReplacementRefused(replacing, "refusing to change table " + planned.name()
@@ -261,10 +266,57 @@ public final class Converger {
         }
     }
 
+    /**
+     * What the plan adds around the table: replicas (global tables), Application Auto Scaling, the
+     * resource policy and the Kinesis destination. Applied where the endpoint implements them, else
+     * one note each; DynamoDB Local implements none of them.
+     */
+    private void applyCompanions(Plan plan, PlannedTable want) {
+        if (!want.replicaRegions().isEmpty()) {
+            progress.accept("note: the endpoint does not implement global tables (replicas); no replica in "
+                    + String.join(", ", want.replicaRegions()) + " was created");
+        }
+        long scaling = plan.resources().stream().filter(r -> r.type().equals(SCALING_TARGET_TYPE)).count();
+        if (scaling > 0) {
+            progress.accept("note: auto scaling is Application Auto Scaling, a service the endpoint does not have; "
+                    + scaling + " scaling target(s) not applied, the capacity stays as provisioned");
+        }
+        TableDescription t = describe(want.name());
+        boolean limits = want.onDemandThroughput() != null
+                || want.globalSecondaryIndexes().stream().anyMatch(g -> g.onDemandThroughput() != null);
+        if (limits && t.onDemandThroughput() == null) {
+            progress.accept("note: the endpoint does not report on-demand throughput limits (OnDemandThroughput);"
+                    + " they were sent with CreateTable and are not checked or converged");
+        }
+        for (PlannedResource r : plan.resources()) {
+            if (r.type().equals(RESOURCE_POLICY_TYPE)) {
+                try {
+                    client.putResourcePolicy(b -> b.resourceArn(t.tableArn()).policy(String.valueOf(r.inputs().get("policy"))));
+                    progress.accept("put the table's resource policy");
+                } catch (DynamoDbException e) {
+                    unsupportedOrThrow(e, "resource policies (PutResourcePolicy); not applied");
+                }
+            } else if (r.type().equals(KINESIS_DESTINATION_TYPE)) {
+                String streamArn = String.valueOf(r.inputs().get("streamArn"));
+                try {
+                    client.enableKinesisStreamingDestination(b -> b.tableName(want.name()).streamArn(streamArn));
+                    progress.accept("enabled Kinesis streaming to " + streamArn);
+                } catch (DynamoDbException e) {
+                    unsupportedOrThrow(e, "Kinesis streaming destinations (EnableKinesisStreamingDestination); not enabled");
+                }
+            }
+        }
+    }
+
+    static final String SCALING_TARGET_TYPE = "aws:appautoscaling/target:Target";
+    static final String RESOURCE_POLICY_TYPE = "aws:dynamodb/resourcePolicy:ResourcePolicy";
+    static final String KINESIS_DESTINATION_TYPE = "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination";
+
     private void pointInTimeRecovery(PlannedTable want, boolean onCreate) {
         try {
             client.updateContinuousBackups(b -> b.tableName(want.name())
-                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(want.pointInTimeRecovery())));
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(want.pointInTimeRecovery())
+                            .recoveryPeriodInDays(want.pointInTimeRecovery() ? want.pointInTimeRecoveryPeriodInDays() : null)));
             if (!onCreate || want.pointInTimeRecovery()) {
                 progress.accept((want.pointInTimeRecovery() ? "enabled" : "disabled") + " point-in-time recovery");
             }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
 import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -74,6 +75,21 @@ public record LiveTable(TableDescription table, TimeToLiveDescription ttl, Boole
         }
         in.put("deletionProtectionEnabled", Boolean.TRUE.equals(table.deletionProtectionEnabled()));
         return new TableDefinition(in, contributorInsights);
+    }
+
+    /**
+     * As {@link #definition(boolean)}, for comparing with {@code planned}. A live table does not say
+     * how it was created, so it is taken to have come from the planned import or restore, if any:
+     * those only matter when a table is created, and this one exists.
+     */
+    public TableDefinition definition(TableDefinition planned) {
+        Map<String, Object> in = new LinkedHashMap<>(definition(planned.contributorInsights()).inputs());
+        ChangeClassifier.CREATION_SOURCES.forEach(source -> {
+            if (planned.inputs().get(source) != null) {
+                in.put(source, planned.inputs().get(source));
+            }
+        });
+        return new TableDefinition(in, planned.contributorInsights());
     }
 
     private static Map<String, Object> index(String name, List<KeySchemaElement> keys, Projection projection) {

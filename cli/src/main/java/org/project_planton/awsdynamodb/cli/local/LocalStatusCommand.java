@@ -44,7 +44,7 @@ final class LocalStatusCommand implements Callable<Integer> {
             TableComparison comparison = TableComparison.of(planned.table(), live.get());
             comparison.fields().forEach(f -> out.println("  " + f.format()));
             TableDefinition wanted = TableDefinition.of(planned.plan());
-            ChangeClassifier.classify(live.get().definition(wanted.contributorInsights()), wanted).stream()
+            ChangeClassifier.classify(live.get().definition(wanted), wanted).stream()
                     .filter(Change::replacesTable).forEach(c -> out.println("  " + c.line()));
             out.println("table " + name + ": " + (comparison.inSync()
                     ? "in sync with the manifest"

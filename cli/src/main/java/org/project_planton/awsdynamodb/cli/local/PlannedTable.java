@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputDescription;
@@ -47,7 +48,25 @@ public record PlannedTable(
         String streamViewType,
         String tableClass,
         boolean deletionProtection,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        RequestLimits onDemandThroughput,
+        Integer pointInTimeRecoveryPeriodInDays,
+        List<String> replicaRegions,
+        String creationSource) {
+
+    /** An on-demand table's or index's request-unit limits; a null value is no limit sent. */
+    public record RequestLimits(Long maxRead, Long maxWrite) {
+        static RequestLimits of(Object planned) {
+            Map<String, Object> limits = map(planned);
+            return limits.isEmpty() ? null : new RequestLimits(
+                    limits.get("maxReadRequestUnits") == null ? null : number(limits.get("maxReadRequestUnits")),
+                    limits.get("maxWriteRequestUnits") == null ? null : number(limits.get("maxWriteRequestUnits")));
+        }
+
+        OnDemandThroughput request() {
+            return OnDemandThroughput.builder().maxReadRequestUnits(maxRead).maxWriteRequestUnits(maxWrite).build();
+        }
+    }
 
     /** Read and write capacity units; null under PAY_PER_REQUEST. */
     public record Capacity(long read, long write) {
@@ -63,7 +82,7 @@ public record PlannedTable(
 
     /** A global secondary index as planned; rangeKey and capacity may be null, nonKeyAttributes empty. */
     public record Gsi(String name, String hashKey, String rangeKey, String projectionType,
-                      List<String> nonKeyAttributes, Capacity capacity) {
+                      List<String> nonKeyAttributes, Capacity capacity, RequestLimits onDemandThroughput) {
         List<KeySchemaElement> keySchema() {
             return PlannedTable.keySchema(hashKey, rangeKey);
         }
@@ -78,6 +97,9 @@ public record PlannedTable(
             if (capacity != null) {
                 gsi.provisionedThroughput(capacity.throughput());
             }
+            if (onDemandThroughput != null) {
+                gsi.onDemandThroughput(onDemandThroughput.request());
+            }
             return gsi.build();
         }
 
@@ -86,6 +108,9 @@ public record PlannedTable(
                     .indexName(name).keySchema(keySchema()).projection(projection());
             if (capacity != null) {
                 gsi.provisionedThroughput(capacity.throughput());
+            }
+            if (onDemandThroughput != null) {
+                gsi.onDemandThroughput(onDemandThroughput.request());
             }
             return gsi.build();
         }
@@ -109,7 +134,7 @@ public record PlannedTable(
         for (Map<String, Object> gsi : maps(in.get("globalSecondaryIndexes"))) {
             gsis.add(new Gsi(string(gsi.get("name")), string(gsi.get("hashKey")), string(gsi.get("rangeKey")),
                     string(gsi.get("projectionType")), strings(gsi.get("nonKeyAttributes")),
-                    capacity(gsi.get("readCapacity"), gsi.get("writeCapacity"))));
+                    capacity(gsi.get("readCapacity"), gsi.get("writeCapacity")), RequestLimits.of(gsi.get("onDemandThroughput"))));
         }
         List<Lsi> lsis = new ArrayList<>();
         for (Map<String, Object> lsi : maps(in.get("localSecondaryIndexes"))) {
@@ -121,6 +146,11 @@ public record PlannedTable(
         Map<String, String> tags = new LinkedHashMap<>();
         map(in.get("tags")).forEach((k, v) -> tags.put(k, string(v)));
         String billingMode = string(in.get("billingMode"));
+        Map<String, Object> pitr = map(in.get("pointInTimeRecovery"));
+        List<String> replicaRegions = maps(in.get("replicas")).stream().map(r -> string(r.get("regionName"))).toList();
+        String creationSource = in.get("importTable") != null ? "import from S3 (ImportTable)"
+                : in.get("restoreSourceName") != null || in.get("restoreSourceTableArn") != null
+                ? "point-in-time restore (RestoreTableToPointInTime)" : null;
         return new PlannedTable(
                 Objects.requireNonNull(string(in.get("name")), "planned table has no name"),
                 billingMode == null ? "PROVISIONED" : billingMode, // the provider's default
@@ -132,14 +162,18 @@ public record PlannedTable(
                 List.copyOf(lsis),
                 bool(ttl.get("enabled")),
                 string(ttl.get("attributeName")),
-                bool(map(in.get("pointInTimeRecovery")).get("enabled")),
+                bool(pitr.get("enabled")),
                 bool(sse.get("enabled")),
                 string(sse.get("kmsKeyArn")),
                 bool(in.get("streamEnabled")),
                 string(in.get("streamViewType")),
                 string(in.get("tableClass")),
                 bool(in.get("deletionProtectionEnabled")),
-                tags);
+                tags,
+                RequestLimits.of(in.get("onDemandThroughput")),
+                pitr.get("recoveryPeriodInDays") == null ? null : (int) number(pitr.get("recoveryPeriodInDays")),
+                replicaRegions,
+                creationSource);
     }
 
     public boolean provisioned() {
@@ -164,7 +198,10 @@ public record PlannedTable(
                 .build()).toList();
     }
 
-    /** The one CreateTable request for this table: everything CreateTable accepts, TTL aside. */
+    /**
+     * The one CreateTable request for this table: everything CreateTable accepts, TTL aside. An import
+     * or a restore is not sent (the endpoint gets an empty table; {@link #creationSource} says why).
+     */
     public CreateTableRequest createTableRequest() {
         CreateTableRequest.Builder create = CreateTableRequest.builder()
                 .tableName(name)
@@ -187,6 +224,9 @@ public record PlannedTable(
         }
         if (tableClass != null) {
             create.tableClass(tableClass);
+        }
+        if (onDemandThroughput != null) {
+            create.onDemandThroughput(onDemandThroughput.request());
         }
         return create.build();
     }

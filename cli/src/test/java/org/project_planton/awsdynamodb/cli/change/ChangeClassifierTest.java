@@ -58,6 +58,9 @@ class ChangeClassifierTest {
             .replace("    - {name: created, type: N}\n", "")
             .replaceAll("(?s)  localSecondaryIndexes:.*", "");
 
+    static final String TAGS = "spec.tags (and metadata's platform tags)";
+    static final String STREAMED = BASE + "  streamEnabled: true\n  streamViewType: NEW_AND_OLD_IMAGES\n";
+
     static TableDefinition definition(String yaml) throws Exception {
         var manifest = Manifests.loadValid(yaml, "test.yaml");
         return TableDefinition.of(Planner.plan(AwsDynamodbStackInput.newBuilder().setTarget(manifest).build()));
@@ -101,7 +104,17 @@ class ChangeClassifierTest {
                 Arguments.of("spec.table_class", BASE, BASE + "  tableClass: STANDARD_INFREQUENT_ACCESS\n", UPDATE),
                 Arguments.of("spec.deletion_protection_enabled", BASE, BASE + "  deletionProtectionEnabled: true\n", UPDATE),
                 Arguments.of("spec.contributor_insights_enabled", BASE, BASE + "  contributorInsightsEnabled: true\n", UPDATE),
-                Arguments.of("metadata (tags)", BASE, BASE.replace("  name: orders\n", "  name: orders\n  env: prod\n"), UPDATE));
+                Arguments.of(TAGS, BASE, BASE.replace("  name: orders\n", "  name: orders\n  env: prod\n"), UPDATE),
+                // Fields 15 to 23.
+                Arguments.of(TAGS, BASE, BASE + "  tags: {team: payments}\n", UPDATE),
+                Arguments.of("spec.point_in_time_recovery_enabled", BASE + "  pointInTimeRecoveryEnabled: true\n",
+                        BASE + "  pointInTimeRecoveryEnabled: true\n  pointInTimeRecoveryPeriodInDays: 7\n", UPDATE),
+                Arguments.of("spec.on_demand_throughput", BASE, BASE + "  onDemandThroughput: {maxReadRequestUnits: 100}\n", UPDATE),
+                Arguments.of("spec.global_secondary_indexes[by-status].on_demand_throughput", BASE, BASE.replace("projection: {type: KEYS_ONLY}",
+                        "projection: {type: KEYS_ONLY}\n      onDemandThroughput: {maxWriteRequestUnits: -1}"), UPDATE),
+                Arguments.of("spec.replicas[eu-west-1]", STREAMED, STREAMED + "  replicas: [{regionName: eu-west-1}]\n", UPDATE),
+                Arguments.of("spec.replicas[eu-west-1]", STREAMED + "  replicas: [{regionName: eu-west-1}]\n",
+                        STREAMED + "  replicas: [{regionName: eu-west-1, propagateTags: true}]\n", UPDATE));
     }
 
     @ParameterizedTest(name = "{0} {3}")
@@ -160,23 +173,75 @@ class ChangeClassifierTest {
 
     @Test
     void everyInputTheProgramRegistersHasARule() throws Exception {
-        TableDefinition every = definition(Files.readString(Path.of("src/test/resources/every-spec-field.yaml")));
-
-        for (String input : every.inputs().keySet()) {
-            assertTrue(ChangeClassifier.ruledInputs().contains(input), "no rule for input " + input);
+        for (Path file : List.of(Path.of("src/test/resources/every-spec-field.yaml"),
+                Path.of("../examples/every-field-provisioned-restore.yaml"), Path.of("../examples/every-field-on-demand-import.yaml"))) {
+            TableDefinition every = definition(Files.readString(file));
+            for (String input : every.inputs().keySet()) {
+                assertTrue(ChangeClassifier.ruledInputs().contains(input), file + ": no rule for input " + input);
+            }
+            assertEquals(List.of(), ChangeClassifier.classify(every, every), file.toString());
         }
+    }
+
+    /** importSource and restoreSource say where a new table's data comes from: set or changed, it is a new table. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("creationSources")
+    void aCreationSourceSetOrChangedOnAnExistingTableReplacesIt(String input, String source, String other) throws Exception {
+        TableDefinition plain = definition(NO_LSI);
+        TableDefinition sourced = definition(NO_LSI + source);
+        Change set = ChangeClassifier.classify(plain, sourced).stream().filter(c -> c.path().equals("input " + input))
+                .findFirst().orElseThrow();
+        assertEquals(REPLACE, set.effect(), set.line());
+        Change changed = ChangeClassifier.classify(sourced, definition(NO_LSI + other)).stream()
+                .filter(c -> c.path().equals("input " + input)).findFirst().orElseThrow();
+        assertEquals(REPLACE, changed.effect(), changed.line());
+        // Removing it afterwards asks nothing of AWS: the table already exists.
+        List<Change> cleared = ChangeClassifier.classify(sourced, plain);
+        assertFalse(ChangeClassifier.replacesTable(cleared), cleared.toString());
+    }
+
+    static Stream<Arguments> creationSources() {
+        return Stream.of(
+                Arguments.of("importTable", "  importSource: {s3Bucket: acme-exports, inputFormat: ION}\n",
+                        "  importSource: {s3Bucket: acme-exports-2, inputFormat: ION}\n"),
+                Arguments.of("restoreSourceName", "  restoreSource: {sourceTableName: old, useLatestRestorableTime: true}\n",
+                        "  restoreSource: {sourceTableName: older, useLatestRestorableTime: true}\n"),
+                Arguments.of("restoreDateTime", "  restoreSource: {sourceTableName: old, restoreDateTime: '2026-01-31T12:00:00Z'}\n",
+                        "  restoreSource: {sourceTableName: old, restoreDateTime: '2026-02-01T12:00:00Z'}\n"),
+                Arguments.of("restoreSourceTableArn",
+                        "  restoreSource: {sourceTableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/old', useLatestRestorableTime: true}\n",
+                        "  restoreSource: {sourceTableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/older', useLatestRestorableTime: true}\n"));
+    }
+
+    /** Pulumi keeps the old value of what the autoscaler owns (ignoreChanges), so a new starting capacity changes nothing. */
+    @Test
+    void capacityTheAutoscalerOwnsIsNotAChange() throws Exception {
+        String scaled = PROVISIONED
+                .replace("provisionedThroughput: {readCapacityUnits: 5, writeCapacityUnits: 5}",
+                        "provisionedThroughput: {readCapacityUnits: 5, writeCapacityUnits: 5}\n  autoScaling: {read: {minCapacity: 1, maxCapacity: 50, targetUtilizationPercent: 70}}")
+                .replace("provisionedThroughput: {readCapacityUnits: 2, writeCapacityUnits: 2}",
+                        "provisionedThroughput: {readCapacityUnits: 2, writeCapacityUnits: 2}\n      autoScaling: {write: {minCapacity: 1, maxCapacity: 9, targetUtilizationPercent: 70}}");
+        String moved = scaled.replace("{readCapacityUnits: 5, writeCapacityUnits: 5}", "{readCapacityUnits: 9, writeCapacityUnits: 5}")
+                .replace("{readCapacityUnits: 2, writeCapacityUnits: 2}", "{readCapacityUnits: 2, writeCapacityUnits: 3}");
+
+        assertEquals(List.of(), ChangeClassifier.classify(definition(scaled), definition(moved)));
+        // The dimensions nobody autoscales still change in place.
+        List<Change> writes = ChangeClassifier.classify(definition(scaled), definition(moved.replace(
+                "{readCapacityUnits: 9, writeCapacityUnits: 5}", "{readCapacityUnits: 9, writeCapacityUnits: 6}")));
+        assertEquals(List.of("spec.provisioned_throughput"), writes.stream().map(Change::path).toList());
+        assertEquals("read 5, write 6", writes.get(0).to());
     }
 
     @Test
     void anInputWithoutARuleCountsAsAReplacement() throws Exception {
         TableDefinition base = definition(BASE);
         Map<String, Object> inputs = new HashMap<>(base.inputs());
-        inputs.put("onDemandThroughput", Map.of("maxReadRequestUnits", 100));
+        inputs.put("warmThroughput", Map.of("readUnitsPerSecond", 12000)); // an input of a newer pulumi-aws
 
         List<Change> changes = ChangeClassifier.classify(base, new TableDefinition(inputs, false));
 
         assertEquals(1, changes.size(), changes.toString());
-        assertEquals("input onDemandThroughput", changes.get(0).path());
+        assertEquals("input warmThroughput", changes.get(0).path());
         assertEquals(REPLACE, changes.get(0).effect());
     }
 

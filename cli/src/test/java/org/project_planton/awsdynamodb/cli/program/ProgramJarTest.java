@@ -178,6 +178,49 @@ class ProgramJarTest {
   }
 
   /** What `project-planton plan -o json` prints for the manifest and credentials: its resources. */
+  /**
+   * The every-field manifest with auto scaling, replicas, a resource policy and a Kinesis
+   * destination: the real program registers every resource `plan -o json` shows, with the same
+   * inputs, and the table with the ignoreChanges the plan shows (the capacity the autoscaler owns).
+   */
+  @Test
+  void registersEveryFeatureResourceAndTheTablesIgnoreChangesAsPlanned(@TempDir Path dir) throws Exception {
+    var every = Files.readString(JavaLanguageHostStandIn.moduleDirectory().resolve("../../examples/every-field-provisioned-restore.yaml"));
+    var config = Map.of(CONFIG_KEY, "target:\n" + every.indent(2));
+    try (var engine = new StandInPulumiEngine("awsdynamodb", "dev", false)) {
+      var run = host(Map.of()).run(engine, RunRequest.update(config, List.of(CONFIG_KEY)));
+      assertEquals(0, run.exitCode(), report(run, engine));
+
+      var manifestFile = Files.writeString(dir.resolve("every.yaml"), every);
+      var out = new StringWriter();
+      var err = new StringWriter();
+      assertEquals(0, ProjectPlantonRunner.run(new String[] {"plan", "--manifest", manifestFile.toString(), "-o", "json"},
+          new PrintWriter(out, true), new PrintWriter(err, true)), err.toString());
+      var planned = new java.util.TreeMap<String, com.google.gson.JsonObject>();
+      JsonParser.parseString(out.toString()).getAsJsonObject().getAsJsonArray("resources")
+          .forEach(r -> planned.put(r.getAsJsonObject().get("name").getAsString(), r.getAsJsonObject()));
+      var registered = new java.util.TreeMap<String, RegisterResourceRequest>();
+      engine.registrations().stream().filter(r -> !r.getType().equals("pulumi:pulumi:Stack"))
+          .forEach(r -> registered.put(r.getName(), r));
+
+      assertEquals(planned.keySet(), registered.keySet());
+      for (var name : planned.keySet()) {
+        var plan = planned.get(name);
+        var real = registered.get(name);
+        assertEquals(plan.get("type").getAsString(), real.getType(), name);
+        assertEquals(plan.get("inputs"), new GsonBuilder().serializeNulls().create().toJsonTree(EngineValues.of(real.getObject())), name);
+        var ignored = new ArrayList<String>();
+        if (plan.has("ignoreChanges")) {
+          plan.getAsJsonArray("ignoreChanges").forEach(i -> ignored.add(i.getAsString()));
+        }
+        assertEquals(ignored, real.getIgnoreChangesList(), name);
+      }
+      assertEquals(List.of("readCapacity", "writeCapacity", "globalSecondaryIndexes[*].readCapacity",
+          "globalSecondaryIndexes[*].writeCapacity"), registered.get("orders-restored").getIgnoreChangesList());
+      assertEquals(4, types(engine).stream().filter(t -> t.equals("aws:appautoscaling/policy:Policy")).count());
+    }
+  }
+
   static List<Object> plan(Path dir) throws Exception {
     var manifestFile = dir.resolve("manifest.yaml");
     var credentialsFile = dir.resolve("credentials.yaml");

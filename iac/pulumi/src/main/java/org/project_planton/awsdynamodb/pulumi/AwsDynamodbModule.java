@@ -13,6 +13,9 @@ public final class AwsDynamodbModule {
     var provider = Provider.create(locals);
     var table = Table.create(locals, provider);
     ContributorInsights.create(locals, table, provider);
+    AutoScaling.create(locals, table, provider);
+    ResourcePolicy.create(locals, table, provider);
+    KinesisStreamingDestination.create(locals, table, provider);
     Outputs.export(ctx, locals, table);
   }
 }

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.project_planton.awsdynamodb.manifest.PlatformTags;
 import org.project_planton.provider.aws.AwsProviderConfig;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -16,8 +18,6 @@ public record Locals(
     Optional<AwsProviderConfig> providerConfig,
     Map<String, String> tags) {
 
-  static final String KIND = "AwsDynamodb";
-
   public static Locals of(AwsDynamodbStackInput input) {
     var target = input.getTarget();
     var metadata = target.getMetadata();
@@ -25,25 +25,14 @@ public record Locals(
         metadata.getName(),
         target.getSpec(),
         input.hasProviderConfig() ? Optional.of(input.getProviderConfig()) : Optional.empty(),
-        tags(metadata));
+        tags(metadata, target.getSpec()));
   }
 
-  /** ProjectPlanton's platform tags, leaving out those whose metadata value is empty, plus Name. */
-  static Map<String, String> tags(CloudResourceMetadata metadata) {
-    var tags = new LinkedHashMap<String, String>();
-    tags.put("planton.ai/resource", "true");
-    putIfNotEmpty(tags, "planton.ai/organization", metadata.getOrg());
-    putIfNotEmpty(tags, "planton.ai/environment", metadata.getEnv());
-    tags.put("planton.ai/resource-kind", KIND);
-    putIfNotEmpty(tags, "planton.ai/resource-id", metadata.getId());
-    putIfNotEmpty(tags, "Name", metadata.getName());
+  /** The platform tags, then the user's own (spec.tags), which validation keeps from overriding them. */
+  static Map<String, String> tags(CloudResourceMetadata metadata, AwsDynamodbSpec spec) {
+    var tags = new LinkedHashMap<String, String>(PlatformTags.of(metadata));
+    new TreeMap<>(spec.getTagsMap()).forEach(tags::putIfAbsent);
     return Collections.unmodifiableMap(tags);
-  }
-
-  private static void putIfNotEmpty(Map<String, String> tags, String key, String value) {
-    if (!value.isEmpty()) {
-      tags.put(key, value);
-    }
   }
 
   /** The region given in provider_config, if any; otherwise the provider resolves it. */

@@ -1,7 +1,13 @@
 package org.project_planton.awsdynamodb.pulumi;
 
 import com.pulumi.Context;
+import com.pulumi.aws.dynamodb.outputs.TableReplica;
 import com.pulumi.core.Output;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The stack outputs, named exactly as the fields of AwsDynamodbStackOutputs. */
 public final class Outputs {
@@ -12,6 +18,8 @@ public final class Outputs {
   public static final String STREAM_ARN = "stream_arn";
   public static final String STREAM_LABEL = "stream_label";
   public static final String AWS_REGION = "aws_region";
+  public static final String REPLICA_ARNS = "replica_arns";
+  public static final String REPLICA_STREAM_ARNS = "replica_stream_arns";
 
   private Outputs() {}
 
@@ -24,6 +32,18 @@ public final class Outputs {
       ctx.export(STREAM_LABEL, table.streamLabel());
     }
     ctx.export(AWS_REGION, region(locals, table));
+    if (locals.spec().getReplicasCount() > 0) {
+      ctx.export(REPLICA_ARNS, table.replicas().applyValue(r -> byRegion(r, TableReplica::arn)));
+      ctx.export(REPLICA_STREAM_ARNS, table.replicas().applyValue(r -> byRegion(r, TableReplica::streamArn)));
+    }
+  }
+
+  /** Region to value, in the replicas' order, for the replicas AWS reported a value for. */
+  static Map<String, String> byRegion(Optional<List<TableReplica>> replicas,
+      Function<TableReplica, Optional<String>> value) {
+    var values = new LinkedHashMap<String, String>();
+    replicas.orElse(List.of()).forEach(r -> value.apply(r).ifPresent(v -> values.put(r.regionName(), v)));
+    return values;
   }
 
   /**

@@ -3,8 +3,15 @@ package org.project_planton.awsdynamodb.pulumi;
 import com.pulumi.aws.dynamodb.TableArgs;
 import com.pulumi.aws.dynamodb.inputs.TableAttributeArgs;
 import com.pulumi.aws.dynamodb.inputs.TableGlobalSecondaryIndexArgs;
+import com.pulumi.aws.dynamodb.inputs.TableGlobalSecondaryIndexOnDemandThroughputArgs;
+import com.pulumi.aws.dynamodb.inputs.TableImportTableArgs;
+import com.pulumi.aws.dynamodb.inputs.TableImportTableInputFormatOptionsArgs;
+import com.pulumi.aws.dynamodb.inputs.TableImportTableInputFormatOptionsCsvArgs;
+import com.pulumi.aws.dynamodb.inputs.TableImportTableS3BucketSourceArgs;
 import com.pulumi.aws.dynamodb.inputs.TableLocalSecondaryIndexArgs;
+import com.pulumi.aws.dynamodb.inputs.TableOnDemandThroughputArgs;
 import com.pulumi.aws.dynamodb.inputs.TablePointInTimeRecoveryArgs;
+import com.pulumi.aws.dynamodb.inputs.TableReplicaArgs;
 import com.pulumi.aws.dynamodb.inputs.TableServerSideEncryptionArgs;
 import com.pulumi.aws.dynamodb.inputs.TableTtlArgs;
 import com.pulumi.resources.CustomResourceOptions;
@@ -21,12 +28,40 @@ public final class Table {
 
   private Table() {}
 
-  /** Logical name and physical table name are both metadata.name. */
+  /**
+   * Logical name and physical table name are both metadata.name. The capacity that Application
+   * Auto Scaling owns is ignored after creation, so that a deploy does not reset it.
+   */
   public static com.pulumi.aws.dynamodb.Table create(Locals locals, com.pulumi.aws.Provider provider) {
     return new com.pulumi.aws.dynamodb.Table(
         locals.tableName(),
         args(locals),
-        CustomResourceOptions.builder().provider(provider).build());
+        CustomResourceOptions.builder().provider(provider).ignoreChanges(ignoredChanges(locals.spec())).build());
+  }
+
+  /**
+   * The capacity inputs the autoscaler owns. An autoscaled GSI dimension ignores that dimension of
+   * every GSI: the provider keeps GSIs as a set, so a list position does not name one index
+   * reliably (pre-flight warns about an index left out: auto_scaling.gsi_capacity_ignored).
+   */
+  public static List<String> ignoredChanges(AwsDynamodbSpec spec) {
+    if (spec.getBillingMode() != BillingMode.PROVISIONED) {
+      return List.of();
+    }
+    var ignored = new java.util.ArrayList<String>();
+    if (spec.getAutoScaling().hasRead()) {
+      ignored.add("readCapacity");
+    }
+    if (spec.getAutoScaling().hasWrite()) {
+      ignored.add("writeCapacity");
+    }
+    if (spec.getGlobalSecondaryIndexesList().stream().anyMatch(g -> g.getAutoScaling().hasRead())) {
+      ignored.add("globalSecondaryIndexes[*].readCapacity");
+    }
+    if (spec.getGlobalSecondaryIndexesList().stream().anyMatch(g -> g.getAutoScaling().hasWrite())) {
+      ignored.add("globalSecondaryIndexes[*].writeCapacity");
+    }
+    return List.copyOf(ignored);
   }
 
   static TableArgs args(Locals locals) {
@@ -43,8 +78,7 @@ public final class Table {
             .map(Table::localSecondaryIndex).toList())
         .ttl(ttl(spec))
         // Always explicit, so that turning recovery off is sent as a change.
-        .pointInTimeRecovery(TablePointInTimeRecoveryArgs.builder()
-            .enabled(spec.getPointInTimeRecoveryEnabled()).build())
+        .pointInTimeRecovery(pointInTimeRecovery(spec))
         .serverSideEncryption(serverSideEncryption(spec))
         .streamEnabled(spec.getStreamEnabled())
         .deletionProtectionEnabled(spec.getDeletionProtectionEnabled())
@@ -58,6 +92,86 @@ public final class Table {
       args.streamViewType(streamViewType(spec.getStreamViewType()));
     }
     tableClass(spec.getTableClass()).ifPresent(args::tableClass);
+    if (spec.hasOnDemandThroughput()) {
+      var limits = spec.getOnDemandThroughput();
+      var onDemand = TableOnDemandThroughputArgs.builder();
+      requestUnits(limits.getMaxReadRequestUnits()).ifPresent(onDemand::maxReadRequestUnits);
+      requestUnits(limits.getMaxWriteRequestUnits()).ifPresent(onDemand::maxWriteRequestUnits);
+      args.onDemandThroughput(onDemand.build());
+    }
+    if (spec.getReplicasCount() > 0) {
+      args.replicas(spec.getReplicasList().stream().map(Table::replica).toList());
+    }
+    if (spec.hasImportSource()) {
+      args.importTable(importTable(spec.getImportSource()));
+    }
+    if (spec.hasRestoreSource()) {
+      var restore = spec.getRestoreSource();
+      if (!restore.getSourceTableName().isEmpty()) {
+        args.restoreSourceName(restore.getSourceTableName());
+      }
+      if (!restore.getSourceTableArn().isEmpty()) {
+        args.restoreSourceTableArn(restore.getSourceTableArn());
+      }
+      if (!restore.getRestoreDateTime().isEmpty()) {
+        args.restoreDateTime(restore.getRestoreDateTime());
+      }
+      if (restore.getUseLatestRestorableTime()) {
+        args.restoreToLatestTime(true);
+      }
+    }
+    return args.build();
+  }
+
+  /** The recovery window only when given: unset leaves AWS's default, 35 days. */
+  static TablePointInTimeRecoveryArgs pointInTimeRecovery(AwsDynamodbSpec spec) {
+    var args = TablePointInTimeRecoveryArgs.builder().enabled(spec.getPointInTimeRecoveryEnabled());
+    if (spec.getPointInTimeRecoveryPeriodInDays() > 0) {
+      args.recoveryPeriodInDays(spec.getPointInTimeRecoveryPeriodInDays());
+    }
+    return args.build();
+  }
+
+  /** 0 is unset (no limit, nothing sent); -1 is AWS's explicit "no limit". */
+  static Optional<Integer> requestUnits(long units) {
+    return units == 0 ? Optional.empty() : Optional.of(capacity(units));
+  }
+
+  static TableReplicaArgs replica(AwsDynamodbSpec.Replica replica) {
+    var args = TableReplicaArgs.builder()
+        .regionName(replica.getRegionName())
+        .pointInTimeRecovery(replica.getPointInTimeRecoveryEnabled())
+        .propagateTags(replica.getPropagateTags());
+    if (!replica.getKmsKeyArn().isEmpty()) {
+      args.kmsKeyArn(replica.getKmsKeyArn());
+    }
+    return args.build();
+  }
+
+  static TableImportTableArgs importTable(AwsDynamodbSpec.ImportSource source) {
+    var bucket = TableImportTableS3BucketSourceArgs.builder().bucket(source.getS3Bucket());
+    if (!source.getS3KeyPrefix().isEmpty()) {
+      bucket.keyPrefix(source.getS3KeyPrefix());
+    }
+    if (!source.getS3BucketOwner().isEmpty()) {
+      bucket.bucketOwner(source.getS3BucketOwner());
+    }
+    var args = TableImportTableArgs.builder()
+        .s3BucketSource(bucket.build())
+        .inputFormat(source.getInputFormat().name());
+    if (source.getInputCompressionType() != AwsDynamodbSpec.ImportSource.InputCompressionType.INPUT_COMPRESSION_TYPE_UNSPECIFIED) {
+      args.inputCompressionType(source.getInputCompressionType().name());
+    }
+    if (source.hasCsv()) {
+      var csv = TableImportTableInputFormatOptionsCsvArgs.builder();
+      if (!source.getCsv().getDelimiter().isEmpty()) {
+        csv.delimiter(source.getCsv().getDelimiter());
+      }
+      if (source.getCsv().getHeaderListCount() > 0) {
+        csv.headerLists(List.copyOf(source.getCsv().getHeaderListList()));
+      }
+      args.inputFormatOptions(TableImportTableInputFormatOptionsArgs.builder().csv(csv.build()).build());
+    }
     return args.build();
   }
 
@@ -96,6 +210,13 @@ public final class Table {
     if (provisioned) {
       args.readCapacity(capacity(gsi.getProvisionedThroughput().getReadCapacityUnits()))
           .writeCapacity(capacity(gsi.getProvisionedThroughput().getWriteCapacityUnits()));
+    }
+    if (gsi.hasOnDemandThroughput()) {
+      var limits = gsi.getOnDemandThroughput();
+      var onDemand = TableGlobalSecondaryIndexOnDemandThroughputArgs.builder();
+      requestUnits(limits.getMaxReadRequestUnits()).ifPresent(onDemand::maxReadRequestUnits);
+      requestUnits(limits.getMaxWriteRequestUnits()).ifPresent(onDemand::maxWriteRequestUnits);
+      args.onDemandThroughput(onDemand.build());
     }
     return args.build();
   }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import java.util.Map;
 import java.util.Set;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
@@ -18,19 +20,25 @@ class OutputsTest {
   }
 
   @Test
-  void withStreamsEveryContractOutputIsExported() {
+  void withStreamsAndReplicasEveryContractOutputIsExported() {
     var run = ModuleRun.of(StackInputs.with(s -> s.setStreamEnabled(true)
-        .setStreamViewType(org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.StreamViewType.NEW_IMAGE)));
+        .setStreamViewType(AwsDynamodbSpec.StreamViewType.NEW_AND_OLD_IMAGES)
+        .addReplicas(AwsDynamodbSpec.Replica.newBuilder().setRegionName("us-west-2"))
+        .addReplicas(AwsDynamodbSpec.Replica.newBuilder().setRegionName("ap-south-1"))));
     assertEquals(contractNames(), run.result().outputs().keySet());
     assertEquals("arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/label", run.output("stream_arn"));
     assertEquals("label", run.output("stream_label"));
+    assertEquals(Map.of("us-west-2", "arn:aws:dynamodb:us-west-2:111122223333:table/orders",
+        "ap-south-1", "arn:aws:dynamodb:ap-south-1:111122223333:table/orders"), run.output(Outputs.REPLICA_ARNS));
+    assertEquals(Map.of("us-west-2", "arn:aws:dynamodb:us-west-2:111122223333:table/orders/stream/label",
+        "ap-south-1", "arn:aws:dynamodb:ap-south-1:111122223333:table/orders/stream/label"), run.output(Outputs.REPLICA_STREAM_ARNS));
   }
 
   @Test
-  void withoutStreamsTheStreamOutputsAreLeftOut() {
+  void withoutStreamsOrReplicasTheirOutputsAreLeftOut() {
     var run = ModuleRun.of(StackInputs.with(s -> {}));
     var expected = contractNames().stream()
-        .filter(n -> !n.startsWith("stream_")).collect(Collectors.toSet());
+        .filter(n -> !n.startsWith("stream_") && !n.startsWith("replica_")).collect(Collectors.toSet());
     assertEquals(expected, run.result().outputs().keySet());
     assertEquals(4, expected.size());
   }

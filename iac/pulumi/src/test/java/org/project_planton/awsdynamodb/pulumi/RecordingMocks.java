@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Test double for the Pulumi engine: records every resource registration (type, name, inputs as
  * the mock engine hands them over, which is plaintext and numbers as doubles) and answers with
- * the inputs plus a fixed table ARN in eu-west-1.
+ * the inputs plus a fixed table ARN in eu-west-1, and each replica's ARNs in its own Region.
  */
 final class RecordingMocks implements Mocks {
 
@@ -29,6 +29,15 @@ final class RecordingMocks implements Mocks {
       state.put("arn", arn);
       state.put("streamArn", arn + "/stream/label");
       state.put("streamLabel", "label");
+      if (args.inputs.get("replicas") instanceof List<?> replicas) {
+        state.put("replicas", replicas.stream().map(r -> {
+          var replica = new HashMap<Object, Object>((Map<?, ?>) r);
+          var replicaArn = "arn:aws:dynamodb:" + replica.get("regionName") + ":111122223333:table/" + args.inputs.get("name");
+          replica.put("arn", replicaArn);
+          replica.put("streamArn", replicaArn + "/stream/label");
+          return replica;
+        }).toList());
+      }
     }
     return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
   }

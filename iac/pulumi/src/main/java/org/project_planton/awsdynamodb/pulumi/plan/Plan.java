@@ -27,6 +27,9 @@ public record Plan(
       resource.put("type", r.type());
       resource.put("name", r.name());
       resource.put("inputs", r.inputs());
+      if (!r.ignoreChanges().isEmpty()) {
+        resource.put("ignoreChanges", r.ignoreChanges());
+      }
       return resource;
     }).toList());
     root.put("outputs", outputs);
@@ -42,6 +45,10 @@ public record Plan(
     for (var resource : resources) {
       out.append('\n').append("+ ").append(resource.type()).append("  ").append(resource.name()).append('\n');
       resource.inputs().forEach((k, v) -> appendValue(out, 2, k, v));
+      if (!resource.ignoreChanges().isEmpty()) {
+        out.append("  (changes ignored after creation: ").append(String.join(", ", resource.ignoreChanges()))
+            .append(")\n");
+      }
     }
     out.append("\nOutputs:\n");
     outputs.forEach((k, v) -> appendValue(out, 2, k, v));

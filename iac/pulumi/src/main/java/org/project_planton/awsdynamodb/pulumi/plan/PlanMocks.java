@@ -46,8 +46,24 @@ final class PlanMocks implements Mocks {
         state.put("streamArn", arn + "/stream/" + STREAM_LABEL);
         state.put("streamLabel", STREAM_LABEL);
       }
+      if (args.inputs.get("replicas") instanceof List<?> replicas) {
+        state.put("replicas", replicas.stream().map(r -> replica(r, name)).toList());
+      }
     }
     return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+  }
+
+  /** A replica as AWS reports it: its inputs plus its own table and stream ARN in its Region. */
+  private static Object replica(Object inputs, String tableName) {
+    if (!(inputs instanceof Map<?, ?> map) || !(map.get("regionName") instanceof String region)) {
+      return inputs;
+    }
+    var replica = new HashMap<Object, Object>(map);
+    var arn = "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + tableName;
+    replica.put("arn", arn);
+    replica.put("streamArn", arn + "/stream/" + STREAM_LABEL);
+    replica.put("streamLabel", STREAM_LABEL);
+    return replica;
   }
 
   /** What the mock engine was asked to create, in order (the stack itself is not a resource). */

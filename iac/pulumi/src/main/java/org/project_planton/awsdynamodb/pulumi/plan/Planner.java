@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.project_planton.awsdynamodb.pulumi.AwsDynamodbModule;
 import org.project_planton.awsdynamodb.pulumi.Outputs;
+import org.project_planton.awsdynamodb.pulumi.Table;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
 
@@ -32,7 +33,8 @@ public final class Planner {
 
   /** Outputs AWS computes on a real deployment; the mock engine fills in placeholders. */
   private static final Set<String> COMPUTED_OUTPUTS =
-      Set.of(Outputs.TABLE_ARN, Outputs.TABLE_ID, Outputs.STREAM_ARN, Outputs.STREAM_LABEL);
+      Set.of(Outputs.TABLE_ARN, Outputs.TABLE_ID, Outputs.STREAM_ARN, Outputs.STREAM_LABEL,
+          Outputs.REPLICA_ARNS, Outputs.REPLICA_STREAM_ARNS);
 
   /**
    * The JUL logger the SDK's public test API logs through (PulumiTestInternal's class name): kept
@@ -60,8 +62,12 @@ public final class Planner {
         throw new PlanException(scrubber.scrubString("the program failed under the mock engine: "
             + String.join("; ", messages)));
       }
+      // The mocks do not see resource options; the table's ignoreChanges comes from the one method
+      // the program itself registers it with.
+      var ignoredByTable = Table.ignoredChanges(input.getTarget().getSpec());
       var resources = mocks.registered().stream()
-          .map(r -> new PlannedResource(r.type(), r.name(), scrubber.scrubMap(r.inputs())))
+          .map(r -> new PlannedResource(r.type(), r.name(), scrubber.scrubMap(r.inputs()),
+              r.type().equals(PlannedResource.TABLE_TYPE) ? ignoredByTable : List.of()))
           .toList();
       var outputs = scrubber.scrubMap(outputs(result.outputs()));
       // Without provider_config.region, aws_region comes from the placeholder ARN as well.
