@@ -19,20 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Hostile input at the command line: each problem one printable line, quickly, and the run goes on where it can. */
 class HostileCliInputTest {
-    private static final String VALID = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String VALID = TestManifests.MINIMAL;
     /** A bound that catches a hang or quadratic work, loose enough for a machine shared by many builds. */
     private static final Duration QUICKLY = Duration.ofSeconds(30);
 

@@ -33,20 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class PulumiSignalsTest {
-    private static final String MANIFEST = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String MANIFEST = TestManifests.MINIMAL;
     /** Another project than Pulumi.yaml's, so that pulumi runs in a private copy of the project, which must go too. */
     private static final String STACK = "acme/renamed/dev";
 

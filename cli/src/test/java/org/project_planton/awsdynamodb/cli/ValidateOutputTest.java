@@ -24,20 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** validate -o json and -o sarif: the documents, their order, and SARIF against the SARIF 2.1.0 schema. */
 class ValidateOutputTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String VALID = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String VALID = TestManifests.MINIMAL;
 
     @TempDir
     Path dir;

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.project_planton.awsdynamodb.cli.ProjectPlantonRunner;
+import org.project_planton.awsdynamodb.cli.TestManifests;
 
 /**
  * {@code local} against endpoints that are not DynamoDB, each a fake on 127.0.0.1 and an ephemeral
@@ -35,20 +36,7 @@ import org.project_planton.awsdynamodb.cli.ProjectPlantonRunner;
  * page. Each is one clear line, within the client's call timeout.
  */
 class MisbehavingEndpointTest {
-    private static final String MANIFEST = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String MANIFEST = TestManifests.MINIMAL;
     /** The call timeout, plus room for planning the manifest on a machine under load. */
     private static final Duration BOUND = LocalClients.CALL_TIMEOUT.plusSeconds(30);
 
