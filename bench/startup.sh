@@ -15,6 +15,9 @@
 #   pulumi-js a Pulumi JavaScript program registering the same provider and aws.dynamodb.Table
 #             under pulumi.runtime.setMocks (bench/peers/orders-mocks.js), the peer of plan.
 # With JAVA25_HOME set (a JDK 25+), floor, validate and plan are measured on it too (AOT cache).
+# With BASELINE set (another checkout, built: e.g. `git worktree add` of the commit before a change,
+# then `./mvnw -q package -DskipTests` there), its validate and plan run in the same rounds, so a
+# change is compared with its baseline under the same load.
 # With FRESH=1, the project is first rebuilt from clean (./mvnw clean package -DskipTests) and the
 # first validate and the first plan after that build are timed once each: the build trains the
 # launcher's archive, so no user run pays for it.
@@ -82,6 +85,14 @@ else
   echo "peers: skipped (no npm/node)"
 fi
 
+if [ -n "${BASELINE:-}" ]; then
+  [ -f "$BASELINE/cli/target/project-planton.jar" ] || { echo "bench: BASELINE=$BASELINE is not built" >&2; exit 1; }
+  cases+=(validate-base plan-base)
+  cmd[validate-base]="$BASELINE/bin/project-planton validate --manifest $manifest"
+  cmd[plan-base]="$BASELINE/bin/project-planton plan -o json --manifest $manifest"
+  echo "baseline: $BASELINE ($(git -C "$BASELINE" log --oneline -1 2>/dev/null || echo 'not a git checkout'))"
+fi
+
 if [ -n "${JAVA25_HOME:-}" ]; then
   cases+=(floor-25 validate-25 plan-25)
   cmd[floor-25]="$JAVA25_HOME/bin/java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version"
@@ -119,6 +130,12 @@ printf '  %-44s %5s ms  %s ms per additional manifest\n' "validate, $many manife
 if [ -n "${med[cfn-lint]:-}" ]; then
   printf '  %-44s %5s ms\n' "cfn-lint 1.9.7 validate (peer)" "${med[cfn-lint]}"
   printf '  %-44s %5s ms\n' "Pulumi JS program under setMocks (peer)" "${med[pulumi-js]}"
+fi
+if [ -n "${med[validate-base]:-}" ]; then
+  printf '  %-44s %5s ms  %sx the floor; this/baseline %s\n' "validate, one manifest, BASELINE" "${med[validate-base]}" \
+    "$(ratio "${med[validate-base]}" "${med[floor]}")" "$(awk -v a="${med[validate]}" -v b="${med[validate-base]}" 'BEGIN {printf "%.2f", a / b}')"
+  printf '  %-44s %5s ms  %sx the floor; this/baseline %s\n' "plan -o json, one manifest, BASELINE" "${med[plan-base]}" \
+    "$(ratio "${med[plan-base]}" "${med[floor]}")" "$(awk -v a="${med[plan]}" -v b="${med[plan-base]}" 'BEGIN {printf "%.2f", a / b}')"
 fi
 if [ -n "${med[floor-25]:-}" ]; then
   printf '  %-44s %5s ms\n' "java -version (the floor, JDK 25)" "${med[floor-25]}"
