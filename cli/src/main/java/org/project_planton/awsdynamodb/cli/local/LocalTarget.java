@@ -1,6 +1,12 @@
 package org.project_planton.awsdynamodb.cli.local;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import org.project_planton.awsdynamodb.cli.StackInputOptions;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.pulumi.plan.Plan;
@@ -13,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** What every local subcommand shares: the manifest (planned, never read a second way) and the endpoint. */
 final class LocalTarget {
     static final String DEFAULT_ENDPOINT = "http://127.0.0.1:8000";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
     @Mixin
     StackInputOptions stackInput;
@@ -41,14 +48,34 @@ final class LocalTarget {
         return uri;
     }
 
+    /**
+     * Fails at once when nothing accepts a connection at the endpoint: before the manifest is planned,
+     * and before the SDK's retries (up to 8 for DynamoDB, with backoff) would spend seconds on a
+     * refused connection.
+     */
+    static void probe(URI endpoint) {
+        int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), (int) PROBE_TIMEOUT.toMillis());
+        } catch (SocketTimeoutException e) {
+            throw unreachable(endpoint, "no answer within " + PROBE_TIMEOUT.toSeconds() + "s");
+        } catch (IOException e) {
+            throw unreachable(endpoint, e instanceof UnknownHostException ? "unknown host " + endpoint.getHost() : e.getMessage());
+        }
+    }
+
     /** Runs a piece of work against the endpoint, turning "nothing listens there" into one clear line. */
     static <T> T reach(URI endpoint, java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (SdkClientException e) {
-            throw new IllegalArgumentException("cannot reach a DynamoDB endpoint at " + endpoint
-                    + " (is DynamoDB Local or LocalStack running there?): " + rootMessage(e));
+            throw unreachable(endpoint, rootMessage(e));
         }
+    }
+
+    private static IllegalArgumentException unreachable(URI endpoint, String why) {
+        return new IllegalArgumentException("cannot reach a DynamoDB endpoint at " + endpoint
+                + " (is DynamoDB Local or LocalStack running there?): " + why);
     }
 
     private static String rootMessage(Throwable e) {

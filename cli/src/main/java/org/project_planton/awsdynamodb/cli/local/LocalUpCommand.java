@@ -59,9 +59,12 @@ final class LocalUpCommand implements Callable<Integer> {
         if (endpoint != null && (dataDir != null || spec.commandLine().getParseResult().hasMatchedOption("--port"))) {
             throw new IllegalArgumentException("--port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint");
         }
+        URI uri = endpoint == null ? null : LocalTarget.endpoint(endpoint);
+        if (uri != null) {
+            LocalTarget.probe(uri);
+        }
         LocalTarget.Planned planned = target.plan();
-        if (endpoint != null) {
-            URI uri = LocalTarget.endpoint(endpoint);
+        if (uri != null) {
             up(uri, planned, out, err);
             return 0;
         }

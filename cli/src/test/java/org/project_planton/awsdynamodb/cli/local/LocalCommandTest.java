@@ -2,13 +2,17 @@ package org.project_planton.awsdynamodb.cli.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -90,5 +94,24 @@ class LocalCommandTest {
         assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "down", "--force", "--manifest", MANIFEST, "--endpoint", endpoint},
                 new PrintWriter(down, true), new PrintWriter(new StringWriter(), true)));
         assertTrue(down.toString().contains("deleted table orders"), down.toString());
+    }
+
+    /** Nothing listens: one line naming the refusal, without planning the manifest or retrying the connection. */
+    @Test
+    void statusAndDownOnAClosedPortAnswerAtOnce() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closed;
+        for (String command : new String[] {"status", "down"}) {
+            StringWriter err = new StringWriter();
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ProjectPlantonRunner.run(
+                    new String[] {"local", command, "--manifest", MANIFEST, "--endpoint", endpoint},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+            assertEquals(1, code);
+            assertEquals("project-planton: error: cannot reach a DynamoDB endpoint at " + endpoint
+                    + " (is DynamoDB Local or LocalStack running there?): Connection refused", err.toString().strip());
+        }
     }
 }
