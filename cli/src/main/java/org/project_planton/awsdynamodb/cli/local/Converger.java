@@ -28,6 +28,7 @@ public final class Converger {
     private final DynamoDbClient client;
     private final Consumer<String> progress;
     private final Duration timeout;
+    private int changes;
 
     /** {@code progress} receives one line per change made and per operation the endpoint does not implement. */
     public Converger(DynamoDbClient client, Consumer<String> progress, Duration timeout) {
@@ -38,6 +39,7 @@ public final class Converger {
 
     /** Converges and returns the live table afterwards. */
     public LiveTable converge(PlannedTable want, boolean contributorInsights) {
+        changes = 0;
         var existing = LiveTable.read(client, want.name());
         if (existing.isEmpty()) {
             create(want);
@@ -45,6 +47,9 @@ public final class Converger {
             update(want, existing.get());
         }
         applyUnverifiable(want, contributorInsights);
+        if (changes == 0) {
+            progress.accept("table " + want.name() + ": in sync with the manifest; nothing to change");
+        }
         return LiveTable.read(client, want.name()).orElseThrow(() ->
                 new IllegalStateException("table " + want.name() + " disappeared while it was being converged"));
     }
@@ -52,10 +57,10 @@ public final class Converger {
     private void create(PlannedTable want) {
         call("CreateTable", () -> client.createTable(want.createTableRequest()));
         awaitActive(want.name());
-        progress.accept("created table " + want.name());
+        changed("created table " + want.name());
         if (want.ttlEnabled()) {
             call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
-            progress.accept("enabled TTL on attribute " + want.ttlAttributeName());
+            changed("enabled TTL on attribute " + want.ttlAttributeName());
         }
         if (want.pointInTimeRecovery()) {
             pointInTimeRecovery(want, true);
@@ -87,7 +92,7 @@ public final class Converger {
             }
             updateTable(want.name(), b -> b.globalSecondaryIndexUpdates(
                     GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(g.indexName())).build()));
-            progress.accept((w == null ? "removed" : "removed (to re-create with new keys or projection)") + " global secondary index " + g.indexName());
+            changed((w == null ? "removed" : "removed (to re-create with new keys or projection)") + " global secondary index " + g.indexName());
         }
         // 2. Billing mode and capacity, for the table and the indexes it keeps.
         t = describe(want.name());
@@ -102,10 +107,14 @@ public final class Converger {
                 capacity.provisionedThroughput(want.capacity().throughput());
                 capacityChanges = true;
             }
+            // An index's capacity is sent only where the reported one differs. AWS reports 0/0 for an
+            // index of an on-demand table, so a switch to PROVISIONED always sends it there; DynamoDB Local
+            // remembers the last provisioned capacity across an on-demand period and rejects an update to
+            // the value it already holds ("The requested throughput value equals the current value").
             List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
             for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
                 PlannedTable.Gsi w = wanted.get(g.indexName());
-                if (w != null && (billingChanges || !Objects.equals(PlannedTable.Capacity.of(g.provisionedThroughput()), w.capacity()))) {
+                if (w != null && !Objects.equals(PlannedTable.Capacity.of(g.provisionedThroughput()), w.capacity())) {
                     indexUpdates.add(GlobalSecondaryIndexUpdate.builder()
                             .update(u -> u.indexName(g.indexName()).provisionedThroughput(w.capacity().throughput())).build());
                 }
@@ -117,7 +126,7 @@ public final class Converger {
         }
         if (capacityChanges) {
             updateTable(capacity.build());
-            progress.accept(billingChanges ? "switched billing mode to " + want.billingMode()
+            changed(billingChanges ? "switched billing mode to " + want.billingMode()
                     : "set provisioned capacity to " + TableComparison.capacity(want.capacity()));
         }
         // 3. Add indexes, one per UpdateTable, each with the attribute definitions it needs.
@@ -127,7 +136,7 @@ public final class Converger {
             }
             updateTable(want.name(), b -> b.attributeDefinitions(want.attributeDefinitions())
                     .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(g.toCreateAction()).build()));
-            progress.accept("added global secondary index " + g.name());
+            changed("added global secondary index " + g.name());
         }
         // 4. Stream: a view type cannot be changed on an enabled stream, so it is turned off first.
         t = describe(want.name());
@@ -142,7 +151,7 @@ public final class Converger {
             if (want.streamEnabled()) {
                 updateTable(want.name(), b -> b.streamSpecification(want.streamSpecification()));
             }
-            progress.accept(want.streamEnabled() ? "enabled stream " + want.streamViewType() : "disabled stream");
+            changed(want.streamEnabled() ? "enabled stream " + want.streamViewType() : "disabled stream");
         }
         // 5. Deletion protection, encryption and table class, where the endpoint reports them.
         TableComparison after = TableComparison.of(want, LiveTable.read(client, want.name()).orElseThrow());
@@ -156,15 +165,15 @@ public final class Converger {
             switch (f.name()) {
                 case "deletion_protection_enabled" -> {
                     updateTable(want.name(), b -> b.deletionProtectionEnabled(want.deletionProtection()));
-                    progress.accept((want.deletionProtection() ? "enabled" : "disabled") + " deletion protection");
+                    changed((want.deletionProtection() ? "enabled" : "disabled") + " deletion protection");
                 }
                 case "server_side_encryption" -> {
                     updateTable(want.name(), b -> b.sseSpecification(want.sseSpecification()));
-                    progress.accept("set server-side encryption to " + f.wanted());
+                    changed("set server-side encryption to " + f.wanted());
                 }
                 case "table_class" -> {
                     updateTable(want.name(), b -> b.tableClass(f.wanted()));
-                    progress.accept("set table class to " + f.wanted());
+                    changed("set table class to " + f.wanted());
                 }
                 case "ttl" -> ttl(want, live);
                 case "point_in_time_recovery_enabled" -> pointInTimeRecovery(want, false);
@@ -188,7 +197,7 @@ public final class Converger {
         if (want.ttlEnabled()) {
             call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
         }
-        progress.accept(want.ttlEnabled() ? "enabled TTL on attribute " + want.ttlAttributeName() : "disabled TTL");
+        changed(want.ttlEnabled() ? "enabled TTL on attribute " + want.ttlAttributeName() : "disabled TTL");
     }
 
     /** Point-in-time recovery, tags and contributor insights: applied where implemented, else one note each. */
@@ -216,11 +225,17 @@ public final class Converger {
             client.updateContinuousBackups(b -> b.tableName(want.name())
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(want.pointInTimeRecovery())));
             if (!onCreate || want.pointInTimeRecovery()) {
-                progress.accept((want.pointInTimeRecovery() ? "enabled" : "disabled") + " point-in-time recovery");
+                changed((want.pointInTimeRecovery() ? "enabled" : "disabled") + " point-in-time recovery");
             }
         } catch (DynamoDbException e) {
             unsupportedOrThrow(e, "continuous backups (point-in-time recovery); skipped");
         }
+    }
+
+    /** One change made, reported as one progress line. */
+    private void changed(String line) {
+        changes++;
+        progress.accept(line);
     }
 
     private void unsupportedOrThrow(DynamoDbException e, String what) {
