@@ -50,7 +50,20 @@ public final class Manifests {
     private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
-        YamlProtoReader reader = read(yaml, sourceName, builder);
+        YamlProtoReader reader = new YamlProtoReader(sourceName);
+        reader.readDocument(yaml, builder);
+        if (!reader.errors().isEmpty()) {
+            // YAML of another kind, or no manifest at all (a Pulumi.yaml): one line saying so, not one
+            // per field that AwsDynamodb does not have.
+            if (reader.readTopLevelMapping() && builder.getKind().isEmpty() && builder.getApiVersion().isEmpty()) {
+                throw InvalidManifestException.otherKind(List.of(reader.sourceMap().diagnostic("",
+                        "not an " + KIND + " manifest: it has neither apiVersion nor kind", "manifest.kind")), "");
+            }
+            if (reader.readTopLevelMapping() && !builder.getKind().isEmpty() && !builder.getKind().equals(KIND)) {
+                checkKind(builder.build(), reader, "");
+            }
+            throw new InvalidManifestException(reader.errors());
+        }
         List<Diagnostic> problems = Overrides.apply(builder, assignments, reader.sourceMap());
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);
@@ -118,15 +131,17 @@ public final class Manifests {
     private static void checkKind(AwsDynamodb resource, YamlProtoReader reader, String prefix) throws InvalidManifestException {
         List<Diagnostic> errors = new ArrayList<>();
         SourceMap sources = reader.sourceMap();
+        if (!resource.getKind().isEmpty() && !resource.getKind().equals(KIND)) {
+            errors.add(sources.diagnostic(prefix + "kind", "kind is '" + resource.getKind() + "'; this tool deploys " + KIND, "manifest.kind"));
+            throw InvalidManifestException.otherKind(errors, resource.getKind());
+        }
         if (!resource.getApiVersion().equals(API_VERSION)) {
             errors.add(sources.diagnostic(prefix + "api_version", resource.getApiVersion().isEmpty()
                     ? "apiVersion is missing; expected " + API_VERSION
                     : "apiVersion is '" + resource.getApiVersion() + "'; expected " + API_VERSION, "manifest.api_version"));
         }
-        if (!resource.getKind().equals(KIND)) {
-            errors.add(sources.diagnostic(prefix + "kind", resource.getKind().isEmpty()
-                    ? "kind is missing; expected " + KIND
-                    : "kind is '" + resource.getKind() + "'; this tool deploys " + KIND, "manifest.kind"));
+        if (resource.getKind().isEmpty()) {
+            errors.add(sources.diagnostic(prefix + "kind", "kind is missing; expected " + KIND, "manifest.kind"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidManifestException(errors);

@@ -44,6 +44,7 @@ final class YamlProtoReader {
     private final SourceMap sourceMap;
     private final List<Diagnostic> errors = new ArrayList<>();
     private int nodesRead;
+    private boolean topLevelMapping;
 
     private final boolean positioned;
 
@@ -67,6 +68,11 @@ final class YamlProtoReader {
         return errors;
     }
 
+    /** Whether the document parsed and its top level is a mapping (whatever problems its fields have). */
+    boolean readTopLevelMapping() {
+        return topLevelMapping;
+    }
+
     /** Reads the single YAML document in {@code text} into {@code builder}. */
     void readDocument(String text, Message.Builder builder) {
         Node root = parseSingleDocument(text);
@@ -75,6 +81,7 @@ final class YamlProtoReader {
                 errorAt(1, 1, "", "the file is empty; expected a manifest with apiVersion, kind, metadata and spec", "yaml.empty");
             }
         } else if (root instanceof MappingNode mapping) {
+            topLevelMapping = true;
             readMessage(mapping, builder, "");
         } else {
             error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root, null), "yaml.not_mapping");
@@ -334,7 +341,7 @@ final class YamlProtoReader {
             }
         }
         String message = "unknown field '" + name + "' in " + type.getName();
-        if (nearest != null && best <= Math.max(2, name.length() / 3)) {
+        if (nearest != null && best <= Spelling.nearEnough(name)) {
             return message + "; did you mean '" + nearest + "'?";
         }
         return message + "; known fields: " + type.getFields().stream().map(FieldDescriptor::getJsonName).collect(Collectors.joining(", "));

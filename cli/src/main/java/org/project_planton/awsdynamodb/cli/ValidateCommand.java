@@ -3,17 +3,23 @@ package org.project_planton.awsdynamodb.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,25 +30,59 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Check AwsDynamodb manifests against the API's rules and everything AWS would reject, without deploying.",
                 "Prints 'FILE: valid' for each good manifest and one line per problem for each bad one:",
                 "  FILE:LINE:COL: error: field.path: message [rule-id]",
+                "A directory is searched for *.yaml and *.yml files, leaving out build and version-control "
+                        + "directories (target, build, node_modules, and every directory whose name starts with a dot). "
+                        + "There, YAML that is not a manifest (no apiVersion and kind, such as Pulumi.yaml) is skipped, "
+                        + "and so are manifests of another kind unless --other-kinds=error; each skip is one line. "
+                        + "A file named on the command line is always checked as an AwsDynamodb manifest.",
                 "Exit status: 0 all valid, 1 any invalid, 2 usage error."})
 final class ValidateCommand implements Callable<Integer> {
+    /** Directories a search never enters: build output, dependencies and version control. */
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "build", "node_modules");
+
+    /** What to do with a manifest of another kind found in a directory. */
+    enum OtherKinds { skip, error }
+
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE|DIR",
-            description = "A manifest, or a directory searched recursively for *.yaml and *.yml. Repeatable.")
-    List<Path> manifests;
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*",
+            description = "Manifests, or directories searched recursively for *.yaml and *.yml files.")
+    List<Path> arguments = new ArrayList<>();
+
+    @Option(names = {"-m", "--manifest"}, paramLabel = "FILE|DIR",
+            description = "The same as a FILE|DIR argument. Repeatable.")
+    List<Path> manifests = new ArrayList<>();
+
+    @Option(names = "--other-kinds", paramLabel = "skip|error", defaultValue = "skip",
+            description = "Manifests of another kind (kind: AwsS3Bucket ...) found in a directory: skip (default) "
+                    + "prints 'FILE: skipped' and checks nothing; error reports each one as invalid [manifest.kind], "
+                    + "for a directory meant to hold AwsDynamodb manifests only.")
+    OtherKinds otherKinds;
+
+    /** One file to check, and whether a directory search found it (then YAML of other kinds may be skipped). */
+    private record Candidate(Path file, boolean found) {}
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<Path> given = new ArrayList<>(manifests);
+        given.addAll(arguments);
+        if (given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no manifest given: name files or directories, as in 'validate orders.yaml' or 'validate --manifest manifests/'");
+        }
         boolean allValid = true;
-        for (Path file : expand(manifests)) {
+        for (Candidate candidate : expand(given)) {
             try {
-                Manifests.loadValid(file);
-                out.println(file + ": valid");
+                Manifests.loadValid(candidate.file());
+                out.println(candidate.file() + ": valid");
             } catch (InvalidManifestException e) {
+                Optional<String> skip = candidate.found() ? skipReason(e) : Optional.empty();
+                if (skip.isPresent()) {
+                    out.println(candidate.file() + ": skipped, " + skip.get());
+                    continue;
+                }
                 allValid = false;
                 e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
             }
@@ -52,29 +92,60 @@ final class ValidateCommand implements Callable<Integer> {
         return allValid ? 0 : ProjectPlanton.FAILED;
     }
 
+    /** Why a file found in a directory is not checked, if it is not. */
+    private Optional<String> skipReason(InvalidManifestException e) {
+        return e.otherKind().flatMap(kind -> {
+            if (kind.isEmpty()) {
+                return Optional.of("not a manifest (it has neither apiVersion nor kind)");
+            }
+            return otherKinds == OtherKinds.skip
+                    ? Optional.of("kind " + kind + ", not " + Manifests.KIND + " (--other-kinds=error reports it)")
+                    : Optional.empty();
+        });
+    }
+
     /** Files as given; directories replaced by their YAML files, sorted, so output is stable. */
-    private static List<Path> expand(List<Path> arguments) {
-        List<Path> files = new ArrayList<>();
-        for (Path argument : arguments) {
+    private List<Candidate> expand(List<Path> given) {
+        List<Candidate> files = new ArrayList<>();
+        for (Path argument : given) {
             if (!Files.isDirectory(argument)) {
-                files.add(argument);
+                files.add(new Candidate(argument, false));
                 continue;
             }
-            try (Stream<Path> walk = Files.walk(argument)) {
-                List<Path> yaml = walk.filter(Files::isRegularFile).filter(ValidateCommand::isYaml).sorted().toList();
-                if (yaml.isEmpty()) {
-                    throw new IllegalArgumentException(argument + " holds no *.yaml or *.yml files");
-                }
-                files.addAll(yaml);
-            } catch (IOException e) {
-                throw new UncheckedIOException(argument + ": " + e.getMessage(), e);
+            List<Path> yaml = yamlFiles(argument);
+            if (yaml.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), argument + " holds no *.yaml or *.yml files"
+                        + " (outside target, build, node_modules and directories whose name starts with a dot)");
             }
+            yaml.forEach(f -> files.add(new Candidate(f, true)));
         }
         return files;
     }
 
-    private static boolean isYaml(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+    private static List<Path> yamlFiles(Path directory) {
+        List<Path> yaml = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = !dir.equals(directory) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    if (attributes.isRegularFile() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                        yaml.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(directory + ": " + e.getMessage(), e);
+        }
+        yaml.sort(null);
+        return yaml;
     }
 }

@@ -83,11 +83,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void directoryWithoutManifestsIsAnError() {
+    void directoryWithoutManifestsIsAUsageError() {
         CliRun run = CliRun.of("validate", "-m", dir.toString());
 
-        assertEquals(1, run.exitCode());
-        assertEquals("project-planton: error: " + dir + " holds no *.yaml or *.yml files\n", run.err());
+        assertEquals(2, run.exitCode());
+        assertEquals("project-planton validate: error: " + dir + " holds no *.yaml or *.yml files"
+                + " (outside target, build, node_modules and directories whose name starts with a dot)\n"
+                + "Run 'project-planton validate --help' for usage.\n", run.err());
     }
 
     @Test
@@ -95,9 +97,66 @@ class ValidateCommandTest {
         assertEquals(2, CliRun.of("validate").exitCode());
         assertEquals(2, CliRun.of("validate", "--manifest").exitCode());
         assertEquals(2, CliRun.of("no-such-command").exitCode());
+        assertEquals(2, CliRun.of("validate", "--other-kinds", "ignore", "x.yaml").exitCode());
         CliRun unknownOption = CliRun.of("validate", "-m", "x.yaml", "--bogus");
         assertEquals(2, unknownOption.exitCode());
         assertFalse(unknownOption.err().contains("Exception"), unknownOption.err());
+    }
+
+    @Test
+    void aMisspeltFlagIsNamedWithTheFlagMeant() {
+        CliRun run = CliRun.of("validate", "--manfest", "x.yaml");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("project-planton validate: error: unknown option '--manfest'; did you mean '--manifest'?\n"
+                + "Run 'project-planton validate --help' for usage.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void manifestsAsPositionalArguments() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.yaml"), VALID);
+        Path b = Files.writeString(dir.resolve("b.yaml"), VALID.replace("orders", "payments"));
+
+        CliRun run = CliRun.of("validate", a.toString(), "--manifest", b.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(b + ": valid", a + ": valid"), run.out().lines().toList());
+    }
+
+    /** A repository, searched as a whole: build and VCS directories left out, other YAML skipped with one line each. */
+    @Test
+    void aDirectorySearchSkipsBuildDirectoriesAndYamlThatIsNotAManifest() throws IOException {
+        Path table = Files.writeString(dir.resolve("orders.yaml"), VALID);
+        Path pulumi = Files.writeString(dir.resolve("Pulumi.yaml"), "name: orders\nruntime: java\ndescription: the orders table\n");
+        Path bucket = Files.writeString(dir.resolve("bucket.yaml"), VALID.replace("kind: AwsDynamodb", "kind: AwsS3Bucket"));
+        for (String skipped : List.of("target/classes", ".git/refs", "build", "node_modules/x", ".github/workflows")) {
+            Files.writeString(Files.createDirectories(dir.resolve(skipped)).resolve("broken.yaml"), VALID.replace("type: S", "type: X"));
+        }
+
+        CliRun run = CliRun.of("validate", dir.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                pulumi + ": skipped, not a manifest (it has neither apiVersion nor kind)",
+                bucket + ": skipped, kind AwsS3Bucket, not AwsDynamodb (--other-kinds=error reports it)",
+                table + ": valid"), run.out().lines().toList());
+        assertEquals("", run.err());
+
+        CliRun strict = CliRun.of("validate", "--other-kinds=error", dir.toString());
+        assertEquals(1, strict.exitCode());
+        assertEquals(bucket + ":2:7: error: kind: kind is 'AwsS3Bucket'; this tool deploys AwsDynamodb [manifest.kind]\n", strict.err());
+    }
+
+    /** Named on the command line, a file that is not a manifest is an error in one line, not one per unknown field. */
+    @Test
+    void aNamedFileThatIsNotAManifestIsOneLine() throws IOException {
+        Path pulumi = Files.writeString(dir.resolve("Pulumi.yaml"), "name: orders\nruntime: java\ndescription: the orders table\n");
+
+        CliRun run = CliRun.of("validate", pulumi.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(pulumi + ":1:1: error: not an AwsDynamodb manifest: it has neither apiVersion nor kind [manifest.kind]\n", run.err());
     }
 
     private static Path resource(String name) throws URISyntaxException {

@@ -13,7 +13,10 @@ import org.project_planton.awsdynamodb.pulumi.plan.Plan;
 import org.project_planton.awsdynamodb.pulumi.plan.Planner;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
+import java.net.URISyntaxException;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** What every local subcommand shares: the manifest (planned, never read a second way) and the endpoint. */
@@ -35,17 +38,21 @@ final class LocalTarget {
                 region.isEmpty() ? LocalClients.DEFAULT_REGION : region);
     }
 
-    static URI endpoint(String text) {
-        URI uri;
-        try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--endpoint " + text + " is not a URL");
+    /** {@code --endpoint URL}: an http or https URL with a host; anything else is a usage error. */
+    static final class EndpointUrl implements ITypeConverter<URI> {
+        @Override
+        public URI convert(String text) {
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
+                throw new TypeConversionException("'" + text + "' is not a URL; expected one such as " + DEFAULT_ENDPOINT);
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new TypeConversionException("expected an http or https URL such as " + DEFAULT_ENDPOINT + ", not '" + text + "'");
+            }
+            return uri;
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-            throw new IllegalArgumentException("--endpoint must be an http or https URL such as " + DEFAULT_ENDPOINT + ", not " + text);
-        }
-        return uri;
     }
 
     /**

@@ -89,7 +89,8 @@ class LocalCommandTest {
         StringWriter json = new StringWriter();
         assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "up", "--manifest", MANIFEST, "--endpoint", endpoint, "-o", "json"},
                 new PrintWriter(json, true), new PrintWriter(new StringWriter(), true)));
-        assertTrue(json.toString().strip().startsWith("{") && json.toString().contains("\"table_arn\""), json.toString());
+        assertTrue(json.toString().strip().startsWith("{\n  \"endpoint\": \"" + endpoint + "\",\n  \"table_name\": \"orders\""), json.toString());
+        assertTrue(json.toString().contains("\"table_arn\""), json.toString());
         StringWriter down = new StringWriter();
         assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "down", "--force", "--manifest", MANIFEST, "--endpoint", endpoint},
                 new PrintWriter(down, true), new PrintWriter(new StringWriter(), true)));
@@ -112,6 +113,19 @@ class LocalCommandTest {
             assertEquals(1, code);
             assertEquals("project-planton: error: cannot reach a DynamoDB endpoint at " + endpoint
                     + " (is DynamoDB Local or LocalStack running there?): Connection refused", err.toString().strip());
+        }
+    }
+
+    @Test
+    void aPortInUseSaysSoAndHowToChooseAnother() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> ProjectPlantonRunner.run(
+                    new String[] {"local", "up", "--manifest", MANIFEST, "--port", String.valueOf(taken.getLocalPort())},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+            assertEquals(1, code);
+            assertEquals("project-planton: error: cannot start DynamoDB Local: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"
+                    + " (perhaps by another `local up`); choose another with --port, or --port 0 for any free port", err.toString().strip());
         }
     }
 }
