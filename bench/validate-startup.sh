@@ -2,7 +2,8 @@
 # Whole-process timing of `project-planton validate`.
 #
 # Method: build once, then time complete command runs (JVM start included) with hyperfine when it
-# is installed (apt-get install hyperfine), else with a loop of N runs; the median is quoted.
+# is installed (apt-get install hyperfine), else with a loop of N runs. Either way the median is
+# quoted (hyperfine's own summary shows means, so its JSON export is read for the medians).
 #   1. one manifest, one JVM;
 #   2. 100 manifests in one run (one JVM);
 #   3. one manifest without the class-data-sharing archive (PROJECT_PLANTON_NO_CDS=1), the baseline
@@ -35,12 +36,17 @@ median_ms() { # runs "$@" $runs times; prints the median wall time in ms
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000000 )))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2))}'
 }
 
 $one > /dev/null  # warm-up; writes the archive after a fresh build
 if command -v hyperfine > /dev/null; then
-  hyperfine --warmup 2 --runs "$runs" -N "$floor" "$no_cds" "$one" "$many"
+  # hyperfine's summary shows means; its JSON export also holds each command's median (seconds).
+  hyperfine --warmup 2 --runs "$runs" -N --style none --export-json "$work/hyperfine.json" "$floor" "$no_cds" "$one" "$many"
+  echo "median of $runs runs (hyperfine), wall clock:"
+  grep -o '"command": *"[^"]*"\|"median": *[0-9.eE+-]*' "$work/hyperfine.json" \
+    | paste - - | sed 's/"command": *"\([^"]*\)"[[:space:]]*"median": *\(.*\)/\2 \1/' \
+    | awk '{ms = $1 * 1000; sub(/^[^ ]+ /, ""); printf "  %6.0f ms  %s\n", ms, $0}'
 else
   echo "median of $runs runs, wall clock:"
   echo "  java -version (floor):     $(median_ms $floor) ms"

@@ -3,8 +3,33 @@ package org.project_planton.awsdynamodb.manifest;
 /**
  * One problem with a manifest, positioned at the YAML node it is about.
  * Line and column are 1-based; 0 means the problem has no position inside the file.
+ *
+ * <p>{@code path} and {@code message} name fields in snake_case, as the proto does (so rules and
+ * tests match them whatever the file's spelling). {@code camelCase} says the file writes its field
+ * names in camelCase; then {@link #format()} shows them that way ({@link #shownPath()},
+ * {@link #shownMessage()}), so the user reads the names they wrote.
  */
-public record Diagnostic(String file, int line, int column, String path, String message, String ruleId) {
+public record Diagnostic(String file, int line, int column, String path, String message, String ruleId, boolean camelCase) {
+
+    /** A diagnostic shown as the proto spells field names. */
+    public Diagnostic(String file, int line, int column, String path, String message, String ruleId) {
+        this(file, line, column, path, message, ruleId, false);
+    }
+
+    /** This diagnostic, shown with camelCase field names when {@code camelCase}. */
+    public Diagnostic spelled(boolean camelCase) {
+        return new Diagnostic(file, line, column, path, message, ruleId, camelCase);
+    }
+
+    /** The path as the user's file spells it: {@code spec.globalSecondaryIndexes[0]} for a camelCase file. */
+    public String shownPath() {
+        return camelCase ? FieldNames.camelCase(path) : path;
+    }
+
+    /** The message with field names spelled as the user's file spells them. */
+    public String shownMessage() {
+        return camelCase ? FieldNames.camelCase(message) : message;
+    }
 
     /** {@code FILE:LINE:COL: error: path: message [rule-id]}, the format compilers and kubeconform use. */
     public String format() {
@@ -14,8 +39,8 @@ public record Diagnostic(String file, int line, int column, String path, String 
         }
         out.append(": error: ");
         if (!path.isEmpty()) {
-            out.append(path).append(": ");
+            out.append(shownPath()).append(": ");
         }
-        return out.append(message).append(" [").append(ruleId).append(']').toString();
+        return out.append(shownMessage()).append(" [").append(ruleId).append(']').toString();
     }
 }

@@ -24,6 +24,11 @@ public final class InvalidManifestException extends Exception {
         return new InvalidManifestException(diagnostics, kind);
     }
 
+    /** The same problems, shown with camelCase field names when {@code camelCase}. */
+    InvalidManifestException spelled(boolean camelCase) {
+        return new InvalidManifestException(diagnostics.stream().map(d -> d.spelled(camelCase)).toList(), otherKind);
+    }
+
     public List<Diagnostic> diagnostics() {
         return diagnostics;
     }

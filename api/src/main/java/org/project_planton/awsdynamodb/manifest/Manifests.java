@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.project_planton.provider.aws.AwsProviderConfig;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -52,6 +54,15 @@ public final class Manifests {
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = new YamlProtoReader(sourceName);
         reader.readDocument(yaml, builder);
+        try {
+            return loadValid(builder, reader, assignments);
+        } catch (InvalidManifestException e) {
+            throw e.spelled(reader.writesCamelCase());
+        }
+    }
+
+    private static AwsDynamodb loadValid(AwsDynamodb.Builder builder, YamlProtoReader reader, List<String> assignments)
+            throws InvalidManifestException {
         if (!reader.errors().isEmpty()) {
             // YAML of another kind, or no manifest at all (a Pulumi.yaml): one line saying so, not one
             // per field that AwsDynamodb does not have.
@@ -64,20 +75,59 @@ public final class Manifests {
             }
             throw new InvalidManifestException(reader.errors());
         }
+        AwsDynamodb fromFile = builder.build();
         List<Diagnostic> problems = Overrides.apply(builder, assignments, reader.sourceMap());
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);
         }
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
-        return validated(manifest, reader.sourceMap());
+        List<Diagnostic> found = Validation.validate(manifest, reader.sourceMap());
+        if (!found.isEmpty()) {
+            throw new InvalidManifestException(assignments.isEmpty() ? found : blameOverrides(found, fromFile, assignments, reader.sourceMap()));
+        }
+        return manifest;
+    }
+
+    /**
+     * A problem that the file alone does not have is caused by the {@code --set} values: it is
+     * reported against the first {@code --set} that brings it (found by validating the file again
+     * with the assignments added one at a time), never against a line of the file.
+     */
+    private static List<Diagnostic> blameOverrides(List<Diagnostic> found, AwsDynamodb fromFile, List<String> assignments,
+                                                   SourceMap sourceMap) {
+        List<Set<String>> problemsAfter = new ArrayList<>();
+        for (int count = 0; count <= assignments.size(); count++) {
+            AwsDynamodb.Builder partial = fromFile.toBuilder();
+            Overrides.apply(partial, assignments.subList(0, count), sourceMap);
+            Set<String> keys = new HashSet<>();
+            Validation.validate(partial.build(), sourceMap).forEach(d -> keys.add(problemKey(d)));
+            problemsAfter.add(keys);
+        }
+        List<Diagnostic> blamed = new ArrayList<>();
+        for (Diagnostic d : found) {
+            String key = problemKey(d);
+            int cause = 0;
+            while (cause <= assignments.size() && !problemsAfter.get(cause).contains(key)) {
+                cause++;
+            }
+            boolean fromAnOverride = cause >= 1 && cause <= assignments.size() && d.line() > 0;
+            blamed.add(fromAnOverride
+                    ? new Diagnostic("--set " + assignments.get(cause - 1), 0, 0, d.path(), d.message(), d.ruleId())
+                    : d);
+        }
+        return blamed;
+    }
+
+    private static String problemKey(Diagnostic d) {
+        return d.ruleId() + " " + d.path();
     }
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
-        return validated(builder.build(), reader.sourceMap());
+        return validated(builder.build(), reader);
     }
 
     /**
@@ -89,9 +139,13 @@ public final class Manifests {
         AwsDynamodbStackInput.Builder builder = AwsDynamodbStackInput.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
         if (builder.hasTarget()) {
-            checkKind(builder.getTarget(), reader, "target.");
+            try {
+                checkKind(builder.getTarget(), reader, "target.");
+            } catch (InvalidManifestException e) {
+                throw e.spelled(reader.writesCamelCase());
+            }
         }
-        return validated(builder.build(), reader.sourceMap());
+        return validated(builder.build(), reader);
     }
 
     /** Reads a file as UTF-8 text, within {@link #MAX_BYTES}. */
@@ -122,7 +176,7 @@ public final class Manifests {
         YamlProtoReader reader = new YamlProtoReader(sourceName);
         reader.readDocument(yaml, builder);
         if (!reader.errors().isEmpty()) {
-            throw new InvalidManifestException(reader.errors());
+            throw new InvalidManifestException(reader.errors()).spelled(reader.writesCamelCase());
         }
         return reader;
     }
@@ -148,10 +202,10 @@ public final class Manifests {
         }
     }
 
-    private static <M extends Message> M validated(M message, SourceMap sourceMap) throws InvalidManifestException {
-        List<Diagnostic> problems = Validation.validate(message, sourceMap);
+    private static <M extends Message> M validated(M message, YamlProtoReader reader) throws InvalidManifestException {
+        List<Diagnostic> problems = Validation.validate(message, reader.sourceMap());
         if (!problems.isEmpty()) {
-            throw new InvalidManifestException(problems);
+            throw new InvalidManifestException(problems).spelled(reader.writesCamelCase());
         }
         return message;
     }

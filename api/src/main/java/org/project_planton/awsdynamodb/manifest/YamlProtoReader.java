@@ -45,6 +45,8 @@ final class YamlProtoReader {
     private final List<Diagnostic> errors = new ArrayList<>();
     private int nodesRead;
     private boolean topLevelMapping;
+    private int camelCaseKeys;
+    private int snakeCaseKeys;
 
     private final boolean positioned;
 
@@ -66,6 +68,15 @@ final class YamlProtoReader {
 
     List<Diagnostic> errors() {
         return errors;
+    }
+
+    /**
+     * Whether the file writes field names in camelCase (billingMode), as ProjectPlanton's examples
+     * do, rather than snake_case (billing_mode): by the names of more than one word that it uses,
+     * camelCase when it uses none. Diagnostics name fields the same way.
+     */
+    boolean writesCamelCase() {
+        return camelCaseKeys >= snakeCaseKeys;
     }
 
     /** Whether the document parsed and its top level is a mapping (whatever problems its fields have). */
@@ -161,6 +172,13 @@ final class YamlProtoReader {
             if (field == null) {
                 error(keyNode, path, unknownFieldMessage(type, key.getValue()), "yaml.unknown_field");
                 continue;
+            }
+            if (!field.getName().equals(field.getJsonName())) {
+                if (key.getValue().equals(field.getJsonName())) {
+                    camelCaseKeys++;
+                } else {
+                    snakeCaseKeys++;
+                }
             }
             Node first = seen.putIfAbsent(field, keyNode);
             if (first != null) {
@@ -317,7 +335,8 @@ final class YamlProtoReader {
                 .map(v -> v.getOptions().getExtension(Options.yamlAlias).isEmpty() ? v.getName()
                         : v.getName() + " (or " + String.join(", ", v.getOptions().getExtension(Options.yamlAlias)) + ")")
                 .collect(Collectors.joining(", "));
-        return "'" + text + "' is not a " + field.getEnumType().getName() + "; accepted values: " + accepted;
+        String type = field.getEnumType().getName();
+        return "'" + text + "' is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + "; accepted values: " + accepted;
     }
 
     static FieldDescriptor findField(Descriptor type, String name) {
@@ -329,6 +348,13 @@ final class YamlProtoReader {
     }
 
     static String unknownFieldMessage(Descriptor type, String name) {
+        // "{readCapacityUnits:5}" is one key, "readCapacityUnits:5": YAML needs a space after the colon.
+        int colon = name.indexOf(':');
+        if (colon > 0 && colon < name.length() - 1 && findField(type, name.substring(0, colon)) != null) {
+            String key = name.substring(0, colon);
+            return "unknown field '" + name + "' in " + type.getName() + ": YAML reads it as one key because there is no space after"
+                    + " the colon; write '" + key + ": " + name.substring(colon + 1) + "'";
+        }
         String nearest = null;
         int best = Integer.MAX_VALUE;
         for (FieldDescriptor field : type.getFields()) {

@@ -253,7 +253,7 @@ class PulumiCommandTest {
         CliRun run = run(operation("preview", "--set", "spec.streamEnabled=maybe"));
 
         assertEquals(1, run.exitCode());
-        assertEquals("--set spec.streamEnabled=maybe: error: spec.stream_enabled: expected true or false, got 'maybe' [yaml.type]\n", run.err());
+        assertEquals("--set spec.streamEnabled=maybe: error: spec.streamEnabled: expected true or false, got 'maybe' [yaml.type]\n", run.err());
         assertEquals(List.of(), pulumi.calls());
     }
 
@@ -264,7 +264,7 @@ class PulumiCommandTest {
         CliRun run = run(operation("update", "--yes"));
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith(manifest + ":7:16: error: spec.billing_mode"), run.err());
+        assertTrue(run.err().startsWith(manifest + ":7:16: error: spec.billingMode"), run.err());
         assertEquals(List.of(), pulumi.calls());
     }
 

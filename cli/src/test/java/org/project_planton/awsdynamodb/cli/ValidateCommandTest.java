@@ -41,10 +41,10 @@ class ValidateCommandTest {
         List<String> lines = run.err().lines().toList();
         assertEquals(List.of(
                 manifest + ":4:9: error: metadata.name: metadata.name is the table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.' [table_name.format]",
-                manifest + ":7:3: error: spec.provisioned_throughput: When billing_mode is PROVISIONED, provisioned_throughput must be set with RCUs and WCUs > 0; for PAY_PER_REQUEST it must be unset or zero [provisioned_requires_throughput]",
-                manifest + ":13:13: error: spec.attribute_definitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
-                manifest + ":18:18: error: spec.stream_enabled: stream_view_type must be set when stream_enabled is true, and must be UNSPECIFIED when disabled [stream_view_requires_enabled]",
-                manifest + ":20:14: error: spec.ttl.enabled: ttl.attribute_name must be set when TTL is enabled [ttl_attribute_when_enabled]"),
+                manifest + ":7:3: error: spec.provisionedThroughput: When billingMode is PROVISIONED, provisionedThroughput must be set with RCUs and WCUs > 0; for PAY_PER_REQUEST it must be unset or zero [provisioned_requires_throughput]",
+                manifest + ":13:13: error: spec.attributeDefinitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
+                manifest + ":18:18: error: spec.streamEnabled: streamViewType must be set when streamEnabled is true, and must be UNSPECIFIED when disabled [stream_view_requires_enabled]",
+                manifest + ":20:14: error: spec.ttl.enabled: ttl.attributeName must be set when TTL is enabled [ttl_attribute_when_enabled]"),
                 lines);
     }
 
@@ -71,7 +71,7 @@ class ValidateCommandTest {
 
         assertEquals(1, run.exitCode());
         assertEquals(good + ": valid\n", run.out());
-        assertTrue(run.err().startsWith(bad + ":9:13: error: spec.attribute_definitions[0].type: 'X' is not a AttributeType"), run.err());
+        assertTrue(run.err().startsWith(bad + ":9:13: error: spec.attributeDefinitions[0].type: 'X' is not an AttributeType"), run.err());
     }
 
     @Test
