@@ -8,13 +8,16 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.project_planton.provider.aws.AwsProviderConfig;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -28,12 +31,18 @@ public final class Manifests {
     public static final String KIND = "AwsDynamodb";
     /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
     public static final int MAX_BYTES = 1 << 20;
+    private static final Consumer<Diagnostic> IGNORE = warning -> { };
 
     private Manifests() {}
 
-    /** A manifest file, loaded and validated. */
+    /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of());
+        return loadValid(readText(file), file.toString(), List.of(), IGNORE);
+    }
+
+    /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
+    public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), List.of(), warnings);
     }
 
     /**
@@ -41,28 +50,35 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments);
+        return loadValid(readText(file), file.toString(), assignments, IGNORE);
+    }
+
+    /** As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. */
+    public static AwsDynamodb loadValid(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
+        return loadValid(readText(file), file.toString(), assignments, warnings);
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadValid(yaml, sourceName, List.of());
+        return loadValid(yaml, sourceName, List.of(), IGNORE);
     }
 
-    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments) throws InvalidManifestException {
+    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = new YamlProtoReader(sourceName);
         reader.readDocument(yaml, builder);
         try {
-            return loadValid(builder, reader, assignments);
+            return loadValid(builder, reader, assignments, warning -> warnings.accept(warning.spelled(reader.writesCamelCase())));
         } catch (InvalidManifestException e) {
             throw e.spelled(reader.writesCamelCase());
         }
     }
 
-    private static AwsDynamodb loadValid(AwsDynamodb.Builder builder, YamlProtoReader reader, List<String> assignments)
-            throws InvalidManifestException {
+    private static AwsDynamodb loadValid(AwsDynamodb.Builder builder, YamlProtoReader reader, List<String> assignments,
+                                         Consumer<Diagnostic> warnings) throws InvalidManifestException {
         if (!reader.errors().isEmpty()) {
             // YAML of another kind, or no manifest at all (a Pulumi.yaml): one line saying so, not one
             // per field that AwsDynamodb does not have.
@@ -83,9 +99,10 @@ public final class Manifests {
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
         List<Diagnostic> found = Validation.validate(manifest, reader.sourceMap());
-        if (!found.isEmpty()) {
+        if (found.stream().anyMatch(Diagnostic::isError)) {
             throw new InvalidManifestException(assignments.isEmpty() ? found : blameOverrides(found, fromFile, assignments, reader.sourceMap()));
         }
+        found.forEach(warnings);
         return manifest;
     }
 
@@ -113,7 +130,7 @@ public final class Manifests {
             }
             boolean fromAnOverride = cause >= 1 && cause <= assignments.size() && d.line() > 0;
             blamed.add(fromAnOverride
-                    ? new Diagnostic("--set " + assignments.get(cause - 1), 0, 0, d.path(), d.message(), d.ruleId())
+                    ? new Diagnostic("--set " + assignments.get(cause - 1), 0, 0, d.path(), d.message(), d.ruleId(), d.severity())
                     : d);
         }
         return blamed;
@@ -127,7 +144,7 @@ public final class Manifests {
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
-        return validated(builder.build(), reader);
+        return validated(builder.build(), reader, IGNORE);
     }
 
     /**
@@ -145,17 +162,32 @@ public final class Manifests {
                 throw e.spelled(reader.writesCamelCase());
             }
         }
-        return validated(builder.build(), reader);
+        return validated(builder.build(), reader, IGNORE);
     }
 
-    /** Reads a file as UTF-8 text, within {@link #MAX_BYTES}. */
+    /**
+     * Reads a regular file as UTF-8 text, within {@link #MAX_BYTES}. Anything else is refused before
+     * it is opened: reading a FIFO or a terminal would wait forever for a writer.
+     */
     public static String readText(Path file) throws InvalidManifestException {
         String name = file.toString();
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class); // through symbolic links
+            if (!attributes.isRegularFile()) {
+                throw fileError(name, attributes.isDirectory() ? "is a directory, not a file"
+                        : "not a regular file (a FIFO, socket or device); give a file", "file.not_regular");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
-            throw fileError(name, "no such file", "file.not_found");
+            throw fileError(name, Files.isSymbolicLink(file) ? "a symbolic link to a file that does not exist" : "no such file",
+                    "file.not_found");
+        } catch (FileSystemException e) {
+            // such as "Too many levels of symbolic links" (a link loop) or "Permission denied"
+            throw fileError(name, "cannot read the file: " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()),
+                    "file.unreadable");
         } catch (IOException e) {
             throw fileError(name, "cannot read the file: " + e.getMessage(), "file.unreadable");
         }
@@ -185,14 +217,14 @@ public final class Manifests {
     private static void checkKind(AwsDynamodb resource, YamlProtoReader reader, String prefix) throws InvalidManifestException {
         List<Diagnostic> errors = new ArrayList<>();
         SourceMap sources = reader.sourceMap();
-        if (!resource.getKind().isEmpty() && !resource.getKind().equals(KIND)) {
-            errors.add(sources.diagnostic(prefix + "kind", "kind is '" + resource.getKind() + "'; this tool deploys " + KIND, "manifest.kind"));
-            throw InvalidManifestException.otherKind(errors, resource.getKind());
-        }
         if (!resource.getApiVersion().equals(API_VERSION)) {
             errors.add(sources.diagnostic(prefix + "api_version", resource.getApiVersion().isEmpty()
                     ? "apiVersion is missing; expected " + API_VERSION
-                    : "apiVersion is '" + resource.getApiVersion() + "'; expected " + API_VERSION, "manifest.api_version"));
+                    : "apiVersion is " + Text.quote(resource.getApiVersion()) + "; expected " + API_VERSION, "manifest.api_version"));
+        }
+        if (!resource.getKind().isEmpty() && !resource.getKind().equals(KIND)) {
+            throw InvalidManifestException.otherKind(List.of(sources.diagnostic(prefix + "kind",
+                    "kind is " + Text.quote(resource.getKind()) + "; this tool deploys " + KIND, "manifest.kind")), resource.getKind());
         }
         if (resource.getKind().isEmpty()) {
             errors.add(sources.diagnostic(prefix + "kind", "kind is missing; expected " + KIND, "manifest.kind"));
@@ -202,11 +234,15 @@ public final class Manifests {
         }
     }
 
-    private static <M extends Message> M validated(M message, YamlProtoReader reader) throws InvalidManifestException {
-        List<Diagnostic> problems = Validation.validate(message, reader.sourceMap());
-        if (!problems.isEmpty()) {
-            throw new InvalidManifestException(problems).spelled(reader.writesCamelCase());
+    /** Errors throw, with the warnings beside them; warnings alone go to {@code warnings}. */
+    private static <M extends Message> M validated(M message, YamlProtoReader reader, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
+        boolean camelCase = reader.writesCamelCase();
+        List<Diagnostic> problems = Validation.validate(message, reader.sourceMap()).stream().map(d -> d.spelled(camelCase)).toList();
+        if (problems.stream().anyMatch(Diagnostic::isError)) {
+            throw new InvalidManifestException(problems);
         }
+        problems.forEach(warnings);
         return message;
     }
 

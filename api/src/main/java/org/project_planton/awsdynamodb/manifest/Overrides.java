@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * spelling, or a whole nested message in flow style ({@code {readCapacityUnits: 5, ...}}).
  */
 final class Overrides {
-    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)])?");
+    private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[([0-9]+)])?");
+    /** How much of an assignment its label quotes: enough to recognise it, not a pasted megabyte. */
+    private static final int LABEL_LIMIT = 200;
 
     private Overrides() {}
 
@@ -23,7 +25,7 @@ final class Overrides {
     static List<Diagnostic> apply(Message.Builder root, List<String> assignments, SourceMap sourceMap) {
         List<Diagnostic> problems = new ArrayList<>();
         for (String assignment : assignments) {
-            String label = "--set " + assignment;
+            String label = "--set " + Text.cut(assignment, LABEL_LIMIT);
             int equals = assignment.indexOf('=');
             if (equals <= 0) {
                 problems.add(new Diagnostic(label, 0, 0, "", "expected path=value, such as spec.billingMode=PROVISIONED", "set.syntax"));
@@ -48,43 +50,76 @@ final class Overrides {
         while (true) {
             Matcher segment = SEGMENT.matcher(rest);
             if (!segment.lookingAt()) {
-                problems.add(new Diagnostic(label, 0, 0, fieldPath, "cannot read the path at '" + rest + "'", "set.path"));
+                problems.add(new Diagnostic(label, 0, 0, fieldPath, rest.isEmpty()
+                        ? "the path ends in a dot; name a field after it"
+                        : "cannot read the path at " + Text.quote(rest) + "; expected a field name, such as spec.billingMode", "set.path"));
                 return null;
             }
-            FieldDescriptor field = YamlProtoReader.findField(builder.getDescriptorForType(), segment.group(1));
+            String name = segment.group(1);
+            String written = path.substring(0, path.length() - rest.length()) + name; // the path so far, as the user wrote it
+            FieldDescriptor field = YamlProtoReader.findField(builder.getDescriptorForType(), name);
             if (field == null) {
                 problems.add(new Diagnostic(label, 0, 0, fieldPath,
-                        YamlProtoReader.unknownFieldMessage(builder.getDescriptorForType(), segment.group(1)), "set.path"));
+                        YamlProtoReader.unknownFieldMessage(builder.getDescriptorForType(), name), "set.path"));
                 return null;
             }
             fieldPath = fieldPath.isEmpty() ? field.getName() : fieldPath + "." + field.getName();
-            Integer index = segment.group(2) == null ? null : Integer.valueOf(segment.group(2));
             rest = rest.substring(segment.end());
-            if (index != null) {
-                if (!field.isRepeated() || field.isMapField() || index >= builder.getRepeatedFieldCount(field)) {
-                    problems.add(new Diagnostic(label, 0, 0, fieldPath, field.isRepeated() && !field.isMapField()
-                            ? "index " + index + " is out of range; the list has " + builder.getRepeatedFieldCount(field) + " elements"
-                            : field.getName() + " is not a list", "set.path"));
+            if (field.isMapField()) {
+                if (segment.group(2) != null || (rest.startsWith(".") && rest.length() == 1) || (!rest.isEmpty() && !rest.startsWith("."))) {
+                    problems.add(new Diagnostic(label, 0, 0, fieldPath, name + " is a map, not a list; name a key after a dot: "
+                            + written + ".KEY=VALUE", "set.path"));
+                    return null;
+                }
+                if (!rest.isEmpty()) {
+                    return setMapEntry(builder, field, rest.substring(1), value, reader, fieldPath);
+                }
+                reader.readOverride(value, builder, field, null, fieldPath);
+                return fieldPath;
+            }
+            Integer index = null;
+            if (segment.group(2) != null) {
+                if (!field.isRepeated()) {
+                    problems.add(new Diagnostic(label, 0, 0, fieldPath, name + " is not a list; drop the [" + Text.cut(segment.group(2)) + "]", "set.path"));
+                    return null;
+                }
+                int count = builder.getRepeatedFieldCount(field);
+                index = parseIndex(segment.group(2), count);
+                if (index == null) {
+                    problems.add(new Diagnostic(label, 0, 0, fieldPath, "index " + Text.cut(segment.group(2)) + " is out of range; "
+                            + name + " has " + count + (count == 1 ? " element" : " elements")
+                            + (count == 0 ? "" : ", [0] to [" + (count - 1) + "]") + "; set the whole list to add one", "set.path"));
                     return null;
                 }
                 fieldPath += "[" + index + "]";
-            }
-            if (field.isMapField() && rest.startsWith(".") && rest.length() > 1) {
-                return setMapEntry(builder, field, rest.substring(1), value, reader, fieldPath);
             }
             if (rest.isEmpty()) {
                 reader.readOverride(value, builder, field, index, fieldPath);
                 return fieldPath;
             }
-            if (!rest.startsWith(".") || field.getJavaType() != FieldDescriptor.JavaType.MESSAGE || (field.isRepeated() && index == null)) {
-                problems.add(new Diagnostic(label, 0, 0, fieldPath, field.isRepeated() && index == null
-                        ? field.getName() + " is a list; name an element, such as " + field.getName() + "[0]"
-                        : field.getName() + " has no fields to set", "set.path"));
+            if (field.isRepeated() && index == null) {
+                problems.add(new Diagnostic(label, 0, 0, fieldPath, name + " is a list; name an element, such as " + written + "[0]", "set.path"));
+                return null;
+            }
+            if (!rest.startsWith(".") || field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+                problems.add(new Diagnostic(label, 0, 0, fieldPath, field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+                        ? "cannot read the path at " + Text.quote(rest) + "; expected a dot and a field name"
+                        : name + " has no fields to set", "set.path"));
                 return null;
             }
             rest = rest.substring(1);
             builder = index == null ? builder.getFieldBuilder(field) : builder.getRepeatedFieldBuilder(field, index);
         }
+    }
+
+    /** The list index in {@code digits} when it is below {@code count}; null when out of range, however many digits. */
+    private static Integer parseIndex(String digits, int count) {
+        String significant = digits.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 9) {
+            return null; // beyond any list, and beyond an int
+        }
+        int index = Integer.parseInt(significant);
+        return index < count ? index : null;
     }
 
     /** Sets one key of a map field, keeping the others. */

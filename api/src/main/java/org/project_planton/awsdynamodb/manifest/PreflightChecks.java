@@ -20,7 +20,7 @@ final class PreflightChecks {
     static final int MAX_NON_KEY_ATTRIBUTES_TOTAL = 100;
 
     /** A problem at a field path, before it is given a position. */
-    record Finding(String path, String message, String ruleId) {}
+    record Finding(String path, String message, String ruleId, Diagnostic.Severity severity) {}
 
     /** One key schema element and where it sits. */
     private record KeyUse(String path, KeySchemaElement key) {}
@@ -64,6 +64,7 @@ final class PreflightChecks {
         checks.localIndexesShareTableHashKey();
         checks.nonKeyAttributesWithinTotal();
         checks.globalIndexCapacityMatchesBilling();
+        checks.contributorInsightsWithKmsKey();
         return checks.findings;
     }
 
@@ -105,7 +106,7 @@ final class PreflightChecks {
                 String types = earlier.getType() == definition.getType() ? ""
                         : " with a different type (" + earlier.getType() + " and " + definition.getType() + ")";
                 add("spec.attribute_definitions[" + i + "].name",
-                        "attribute '" + definition.getName() + "' is defined more than once" + types + "; each name has one type",
+                        "attribute " + Text.quote(definition.getName()) + " is defined more than once" + types + "; each name has one type",
                         "attribute_definitions.unique");
             }
         }
@@ -118,7 +119,7 @@ final class PreflightChecks {
             String name = use.key().getAttributeName();
             if (!name.isEmpty() && !defined.contains(name)) {
                 add(use.path() + ".attribute_name",
-                        "key attribute '" + name + "' is not in attribute_definitions; add it with its type (S, N or B)",
+                        "key attribute " + Text.quote(name) + " is not in attribute_definitions; add it with its type (S, N or B)",
                         "attribute_definitions.undefined");
             }
         }
@@ -131,7 +132,7 @@ final class PreflightChecks {
             String name = spec.getAttributeDefinitions(i).getName();
             if (!name.isEmpty() && !used.contains(name)) {
                 add("spec.attribute_definitions[" + i + "].name",
-                        "attribute '" + name + "' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions",
+                        "attribute " + Text.quote(name) + " is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions",
                         "attribute_definitions.unused");
             }
         }
@@ -148,7 +149,7 @@ final class PreflightChecks {
             String name = keys.get(i).getAttributeName();
             if (!name.isEmpty() && !seen.add(name)) {
                 add(path + "[" + i + "].attribute_name",
-                        "attribute '" + name + "' is used twice in one key schema; the HASH and RANGE keys must be different attributes",
+                        "attribute " + Text.quote(name) + " is used twice in one key schema; the HASH and RANGE keys must be different attributes",
                         "key_schema.distinct_attributes");
             }
         }
@@ -158,8 +159,8 @@ final class PreflightChecks {
         Set<String> seen = new HashSet<>();
         for (Index index : indexes) {
             if (!index.name().isEmpty() && !seen.add(index.name())) {
-                add(index.path() + ".name", "index name '" + index.name()
-                        + "' is already used by another index of this table; GSI and LSI names share one namespace", "index_name.unique");
+                add(index.path() + ".name", "index name " + Text.quote(index.name())
+                        + " is already used by another index of this table; GSI and LSI names share one namespace", "index_name.unique");
             }
         }
     }
@@ -186,7 +187,7 @@ final class PreflightChecks {
                 KeySchemaElement key = keys.get(j);
                 if (key.getKeyType() == KeyType.HASH && !key.getAttributeName().equals(tableHash)) {
                     add("spec.local_secondary_indexes[" + i + "].key_schema[" + j + "].attribute_name",
-                            "a local secondary index's HASH key must be the table's HASH key '" + tableHash + "'",
+                            "a local secondary index's HASH key must be the table's HASH key " + Text.quote(tableHash),
                             "lsi.hash_key");
                 }
             }
@@ -209,6 +210,22 @@ final class PreflightChecks {
         }
     }
 
+    /**
+     * Warning: Contributor Insights graphs the most accessed and throttled key values in plain text.
+     * The DynamoDB API reference (UpdateContributorInsights) says a table whose key data must be
+     * encrypted with a KMS key, AWS managed or customer managed, should not enable it.
+     */
+    private void contributorInsightsWithKmsKey() {
+        AwsDynamodbSpec.ServerSideEncryption sse = spec.getServerSideEncryption();
+        if (spec.getContributorInsightsEnabled() && sse.getEnabled()) {
+            String key = sse.getKmsKeyArn().isEmpty() ? "the AWS managed KMS key (aws/dynamodb)" : "the customer managed KMS key " + sse.getKmsKeyArn();
+            warn("spec.contributor_insights_enabled",
+                    "Contributor Insights shows the table's most accessed and throttled key values in CloudWatch in plain text,"
+                            + " outside " + key + " that encrypts this table; AWS advises leaving it off when key data must stay encrypted",
+                    "contributor_insights.plaintext_keys");
+        }
+    }
+
     private String tableKey(KeyType type) {
         return spec.getKeySchemaList().stream()
                 .filter(key -> key.getKeyType() == type)
@@ -217,6 +234,11 @@ final class PreflightChecks {
     }
 
     private void add(String path, String message, String ruleId) {
-        findings.add(new Finding(path, message, ruleId));
+        findings.add(new Finding(path, message, ruleId, Diagnostic.Severity.ERROR));
+    }
+
+    /** A valid but risky choice: reported, never a reason to refuse the manifest. */
+    private void warn(String path, String message, String ruleId) {
+        findings.add(new Finding(path, message, ruleId, Diagnostic.Severity.WARNING));
     }
 }

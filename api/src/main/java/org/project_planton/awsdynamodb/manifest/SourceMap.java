@@ -51,12 +51,17 @@ public final class SourceMap {
 
     /** A diagnostic at {@code path}, or at its nearest ancestor that the file has. */
     public Diagnostic diagnostic(String path, String message, String ruleId) {
+        return diagnostic(path, message, ruleId, Diagnostic.Severity.ERROR);
+    }
+
+    /** A diagnostic of the given severity at {@code path}, or at its nearest ancestor that the file has. */
+    public Diagnostic diagnostic(String path, String message, String ruleId, Diagnostic.Severity severity) {
         String override = overrideOf(path);
         if (override != null) {
-            return new Diagnostic(override, 0, 0, path, message, ruleId);
+            return new Diagnostic(override, 0, 0, path, message, ruleId, severity);
         }
         Position at = locate(path);
-        return new Diagnostic(file, at.line(), at.column(), path, message, ruleId);
+        return new Diagnostic(file, at.line(), at.column(), path, message, ruleId, severity);
     }
 
     /** The --set that gave {@code path} or one of its ancestors its value, if any. */

@@ -35,7 +35,7 @@ final class Validation {
 
     private Validation() {}
 
-    /** Every problem with {@code message}, in file order. */
+    /** Every problem with {@code message}, errors and warnings, in file order. */
     static List<Diagnostic> validate(Message message, SourceMap sourceMap) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         for (build.buf.protovalidate.Violation violation : protovalidate(message)) {
@@ -45,7 +45,7 @@ final class Validation {
         }
         if (message instanceof AwsDynamodb resource && resource.hasSpec()) {
             for (PreflightChecks.Finding finding : PreflightChecks.check(resource.getSpec())) {
-                diagnostics.add(sourceMap.diagnostic(finding.path(), finding.message(), finding.ruleId()));
+                diagnostics.add(sourceMap.diagnostic(finding.path(), finding.message(), finding.ruleId(), finding.severity()));
             }
         }
         diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.project_planton.shared.Options;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -38,6 +38,7 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 final class YamlProtoReader {
     /** Bounds the work an alias-heavy document ("billion laughs") can cause. */
     private static final int MAX_NODES = 200_000;
+    private static final Pattern ASCII_INTEGER = Pattern.compile("[-+]?[0-9]+");
     private static final Map<EnumDescriptor, Map<String, EnumValueDescriptor>> SPELLINGS = new ConcurrentHashMap<>();
 
     private final String file;
@@ -101,7 +102,8 @@ final class YamlProtoReader {
 
     /**
      * Reads the YAML {@code value} into {@code field} of {@code builder}, replacing what was there:
-     * the whole field, or its element {@code index} when that is not null. An empty value clears it.
+     * the whole field, or its element {@code index} when that is not null. An empty value clears
+     * the whole field; it cannot stand for an element.
      */
     void readOverride(String value, Message.Builder builder, FieldDescriptor field, Integer index, String path) {
         Node node = parseSingleDocument(value);
@@ -113,7 +115,10 @@ final class YamlProtoReader {
             if (node != null) {
                 readField(node, builder, field, path);
             }
-        } else if (node != null) {
+        } else if (node == null) {
+            errorAt(1, 1, path, "an empty value cannot replace one list element; give the element's value,"
+                    + " or set the whole list (an empty value clears a whole field)", "set.value");
+        } else {
             Object element = readValue(node, builder, field, path);
             if (element != null) {
                 builder.setRepeatedField(field, index, element);
@@ -127,14 +132,24 @@ final class YamlProtoReader {
                 .setLabel(file)
                 .setSchema(new CoreSchema())
                 .setAllowRecursiveKeys(false)
+                // The whole text in one read: with the default 1 KiB, snakeyaml re-copies its window for every
+                // KiB of one long scalar, quadratic time (a 1 MB value took over 10 s).
+                .setBufferSize(text.length() + 1)
                 .build();
         List<Node> documents = new ArrayList<>();
         try {
-            for (Node document : new Compose(settings).composeAllFromString(text)) {
+            DepthLimitedComposer composer = DepthLimitedComposer.of(settings, text);
+            while (composer.hasNext()) {
+                Node document = composer.next();
                 if (!isNull(document)) {
                     documents.add(document);
                 }
             }
+        } catch (DepthLimitedComposer.TooDeepException e) {
+            Mark mark = e.getProblemMark().orElse(null);
+            errorAt(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
+                    "", "the document " + e.getProblem() + "; a manifest nests about 6", "yaml.too_deep");
+            return null;
         } catch (MarkedYamlEngineException e) {
             Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
             errorAt(mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
@@ -182,8 +197,8 @@ final class YamlProtoReader {
             }
             Node first = seen.putIfAbsent(field, keyNode);
             if (first != null) {
-                error(keyNode, join(path, field.getName()), "duplicate key '" + key.getValue() + "'; '"
-                        + ((ScalarNode) first).getValue() + "' already set it at line " + position(first).line(), "yaml.duplicate_key");
+                error(keyNode, join(path, field.getName()), "duplicate key " + Text.quote(key.getValue()) + "; "
+                        + Text.quote(((ScalarNode) first).getValue()) + " already set it at line " + position(first).line(), "yaml.duplicate_key");
                 continue;
             }
             Node value = entry.getValueNode();
@@ -236,7 +251,7 @@ final class YamlProtoReader {
             }
             String entryPath = path + "[\"" + key.getValue() + "\"]";
             if (seen.putIfAbsent(key.getValue(), key) != null) {
-                error(key, entryPath, "duplicate key '" + key.getValue() + "'", "yaml.duplicate_key");
+                error(key, entryPath, "duplicate key " + Text.quote(key.getValue()), "yaml.duplicate_key");
                 continue;
             }
             Message.Builder entryBuilder = builder.newBuilderForField(field);
@@ -277,9 +292,9 @@ final class YamlProtoReader {
                 case STRING -> text;
                 case BOOLEAN -> parseBoolean(text);
                 case INT -> field.getType() == FieldDescriptor.Type.UINT32 || field.getType() == FieldDescriptor.Type.FIXED32
-                        ? Integer.parseUnsignedInt(text) : Integer.parseInt(text);
+                        ? Integer.parseUnsignedInt(asciiInteger(text)) : Integer.parseInt(asciiInteger(text));
                 case LONG -> field.getType() == FieldDescriptor.Type.UINT64 || field.getType() == FieldDescriptor.Type.FIXED64
-                        ? Long.parseUnsignedLong(text) : Long.parseLong(text);
+                        ? Long.parseUnsignedLong(asciiInteger(text)) : Long.parseLong(asciiInteger(text));
                 case FLOAT -> Float.parseFloat(text);
                 case DOUBLE -> Double.parseDouble(text);
                 case BYTE_STRING -> ByteString.copyFrom(Base64.getDecoder().decode(text));
@@ -309,7 +324,18 @@ final class YamlProtoReader {
             return value;
         }
         // A number is kept even when undefined, as protojson does; validation then reports it.
-        return type.findValueByNumberCreatingIfUnknown(Integer.parseInt(text));
+        return type.findValueByNumberCreatingIfUnknown(Integer.parseInt(asciiInteger(text)));
+    }
+
+    /**
+     * {@code text} when it is a YAML integer in ASCII digits. Java's parsers also take other
+     * scripts' digits (fullwidth ５, Arabic-Indic ٥), which YAML does not.
+     */
+    private static String asciiInteger(String text) {
+        if (!ASCII_INTEGER.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
+        return text;
     }
 
     private static Map<String, EnumValueDescriptor> spellings(EnumDescriptor type) {
@@ -336,7 +362,7 @@ final class YamlProtoReader {
                         : v.getName() + " (or " + String.join(", ", v.getOptions().getExtension(Options.yamlAlias)) + ")")
                 .collect(Collectors.joining(", "));
         String type = field.getEnumType().getName();
-        return "'" + text + "' is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + "; accepted values: " + accepted;
+        return Text.quote(text) + " is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + "; accepted values: " + accepted;
     }
 
     static FieldDescriptor findField(Descriptor type, String name) {
@@ -350,15 +376,18 @@ final class YamlProtoReader {
     static String unknownFieldMessage(Descriptor type, String name) {
         // "{readCapacityUnits:5}" is one key, "readCapacityUnits:5": YAML needs a space after the colon.
         int colon = name.indexOf(':');
-        if (colon > 0 && colon < name.length() - 1 && findField(type, name.substring(0, colon)) != null) {
-            String key = name.substring(0, colon);
-            return "unknown field '" + name + "' in " + type.getName() + ": YAML reads it as one key because there is no space after"
-                    + " the colon; write '" + key + ": " + name.substring(colon + 1) + "'";
+        if (!holdsSecrets(type) && colon > 0 && colon < name.length() - 1 && findField(type, name.substring(0, colon)) != null) {
+            return "unknown field " + Text.quote(name) + " in " + type.getName() + ": YAML reads it as one key because there is"
+                    + " no space after the colon; write " + Text.quote(name.substring(0, colon) + ": " + name.substring(colon + 1));
         }
         String nearest = null;
         int best = Integer.MAX_VALUE;
+        int tolerance = Spelling.nearEnough(name);
         for (FieldDescriptor field : type.getFields()) {
             for (String candidate : List.of(field.getJsonName(), field.getName())) {
+                if (Math.abs(name.length() - candidate.length()) > tolerance) {
+                    continue; // too far apart to be a typo; a huge key would make the distance slow
+                }
                 int distance = Spelling.distance(name.toLowerCase(), candidate.toLowerCase());
                 if (distance < best) {
                     best = distance;
@@ -366,8 +395,10 @@ final class YamlProtoReader {
                 }
             }
         }
-        String message = "unknown field '" + name + "' in " + type.getName();
-        if (nearest != null && best <= Spelling.nearEnough(name)) {
+        // In a message that holds secrets (AwsProviderConfig) the name may be a pasted credential: only its position is given.
+        String message = holdsSecrets(type) ? "unknown field in " + type.getName() + " (its name is not repeated: this file holds secrets)"
+                : "unknown field " + Text.quote(name) + " in " + type.getName();
+        if (nearest != null && best <= tolerance) {
             return message + "; did you mean '" + nearest + "'?";
         }
         return message + "; known fields: " + type.getFields().stream().map(FieldDescriptor::getJsonName).collect(Collectors.joining(", "));
@@ -396,12 +427,17 @@ final class YamlProtoReader {
         if (isNull(node)) {
             return "null";
         }
-        return field == null || holdsSecret(field) ? "a scalar" : "'" + ((ScalarNode) node).getValue() + "'";
+        return field == null || holdsSecret(field) ? "a scalar" : Text.quote(((ScalarNode) node).getValue());
     }
 
+    /** A secret (debug_redact) field, a field of a message holding one, or a message holding one. */
     private static boolean holdsSecret(FieldDescriptor field) {
-        return field.getOptions().getDebugRedact() || (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
-                && field.getMessageType().getFields().stream().anyMatch(f -> f.getOptions().getDebugRedact()));
+        return field.getOptions().getDebugRedact() || holdsSecrets(field.getContainingType())
+                || (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && holdsSecrets(field.getMessageType()));
+    }
+
+    private static boolean holdsSecrets(Descriptor type) {
+        return type.getFields().stream().anyMatch(f -> f.getOptions().getDebugRedact());
     }
 
     private static boolean isNull(Node node) {

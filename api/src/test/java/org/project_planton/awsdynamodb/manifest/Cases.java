@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +30,16 @@ final class Cases {
 
     /** Loads {@code file} the way its directory says; returns the loaded message. */
     static Object load(Path file) throws InvalidManifestException {
+        return load(file, warning -> { });
+    }
+
+    /** As {@link #load(Path)}; an AwsDynamodb manifest's warnings go to {@code warnings}. */
+    static Object load(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
         String parent = file.getParent().getFileName().toString();
         return switch (parent) {
             case "provider-config" -> Manifests.loadValidProviderConfig(file);
             case "stack-input" -> Manifests.loadValidStackInput(Manifests.readText(file), file.toString());
-            default -> Manifests.loadValid(file);
+            default -> Manifests.loadValid(file, warnings);
         };
     }
 

@@ -2,6 +2,7 @@ package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -53,7 +54,7 @@ public final class ProjectPlanton {
             if (e instanceof InvalidManifestException invalid) {
                 invalid.diagnostics().forEach(d -> err.println(d.format()));
             } else {
-                err.println("project-planton: error: " + e.getMessage());
+                err.println(Text.printable("project-planton: error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
             }
             err.flush();
             return FAILED;

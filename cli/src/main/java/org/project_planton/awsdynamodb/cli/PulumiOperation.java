@@ -65,7 +65,7 @@ abstract class PulumiOperation implements Callable<Integer> {
     public Integer call() throws Exception {
         Environment environment = pulumiCommand.root.environment;
         PrintWriter out = spec.commandLine().getOut();
-        AwsDynamodbStackInput input = stackInput.load();
+        AwsDynamodbStackInput input = stackInput.load(spec.commandLine().getErr());
         StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), stack);
         boolean interactive = environment.interactive() && output == OutputFormat.text;
         if (asksForConfirmation && !yes && !interactive) {

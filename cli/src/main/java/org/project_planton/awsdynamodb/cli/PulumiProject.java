@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 
 /**
  * The directory pulumi runs in. The stack's project must be the {@code name} in Pulumi.yaml;
@@ -29,13 +27,13 @@ final class PulumiProject implements AutoCloseable {
         this.shim = shim;
     }
 
-    static PulumiProject open(Path moduleDirectory, StackName stack) {
+    static PulumiProject open(Path moduleDirectory, StackName stack) throws InvalidManifestException {
         Path module = moduleDirectory.toAbsolutePath().normalize();
         Path projectFile = module.resolve("Pulumi.yaml");
         if (!Files.isRegularFile(projectFile)) {
             throw new IllegalArgumentException(moduleDirectory + " has no Pulumi.yaml; point --module-dir at the Pulumi module (iac/pulumi)");
         }
-        Map<String, Object> project = readProject(projectFile);
+        Map<String, Object> project = PulumiProjectFile.read(projectFile);
         if (stack.project().equals(project.get("name"))) {
             return new PulumiProject(module, null);
         }
@@ -58,19 +56,6 @@ final class PulumiProject implements AutoCloseable {
             }
         } catch (IOException e) {
             System.err.println("project-planton: warning: could not delete " + shim + ": " + e.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readProject(Path projectFile) {
-        try {
-            Object loaded = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(projectFile));
-            if (!(loaded instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(projectFile + " is not a Pulumi project file");
-            }
-            return new LinkedHashMap<>((Map<String, Object>) map);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + projectFile + ": " + e.getMessage(), e);
         }
     }
 

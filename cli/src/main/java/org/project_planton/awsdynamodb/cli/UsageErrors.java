@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.project_planton.awsdynamodb.manifest.Spelling;
+import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -25,7 +26,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
         String name = command.getCommandSpec().qualifiedName();
-        err.println(name + ": error: " + message(e, command));
+        // Escaped: an argument may hold a newline or an ESC sequence, and the error stays one line.
+        err.println(Text.printable(name + ": error: " + message(e, command)));
         err.println("Run '" + name + " --help' for usage.");
         err.flush();
         return USAGE;

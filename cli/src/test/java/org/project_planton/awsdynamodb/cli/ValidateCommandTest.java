@@ -32,6 +32,39 @@ class ValidateCommandTest {
     Path dir;
 
     @Test
+    void aWarningAlonePrintsOnStderrAndExitsZero() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("insights.yaml"), VALID + """
+                  serverSideEncryption:
+                    enabled: true
+                  contributorInsightsEnabled: true
+                """);
+        CliRun run = CliRun.of("validate", "--manifest", manifest.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(manifest + ": valid\n", run.out());
+        assertEquals(List.of(manifest + ":15:31: warning: spec.contributor_insights_enabled: Contributor Insights shows the table's"
+                        + " most accessed and throttled key values in CloudWatch in plain text, outside the AWS managed KMS key (aws/dynamodb)"
+                        + " that encrypts this table; AWS advises leaving it off when key data must stay encrypted [contributor_insights.plaintext_keys]"),
+                run.err().lines().toList());
+    }
+
+    @Test
+    void aWarningBesideAnErrorIsPrintedWithItAndTheExitIsOne() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("insights.yaml"), VALID.replace("name: orders", "name: o") + """
+                  serverSideEncryption:
+                    enabled: true
+                  contributorInsightsEnabled: true
+                """);
+        CliRun run = CliRun.of("validate", "--manifest", manifest.toString());
+
+        assertEquals(1, run.exitCode());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.err());
+        assertTrue(lines.get(0).contains(": error: metadata.name:"), lines.get(0));
+        assertTrue(lines.get(1).contains(": warning: spec.contributor_insights_enabled:"), lines.get(1));
+    }
+
+    @Test
     void fiveMistakesGiveFivePositionedLinesAndExitOne() throws Exception {
         Path manifest = resource("five-mistakes.yaml");
         CliRun run = CliRun.of("validate", "--manifest", manifest.toString());

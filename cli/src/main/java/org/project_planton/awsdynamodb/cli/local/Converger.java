@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.project_planton.awsdynamodb.cli.change.Change;
+import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.TableDefinition;
+import org.project_planton.awsdynamodb.pulumi.plan.Plan;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -21,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * Brings a live table to the planned one: creates it, or changes what DynamoDB can change in place,
- * one step at a time, waiting for ACTIVE after each. What DynamoDB cannot change in place (key schema,
- * LSIs, the type of an attribute a kept key uses) is refused before anything is sent.
+ * one step at a time, waiting for ACTIVE after each. What the change classifier says would replace the
+ * table (key schema, LSIs, the type of an attribute a kept key uses) is refused before anything is sent.
  */
 public final class Converger {
     private final DynamoDbClient client;
@@ -37,16 +41,19 @@ public final class Converger {
         this.timeout = timeout;
     }
 
-    /** Converges and returns the live table afterwards. */
-    public LiveTable converge(PlannedTable want, boolean contributorInsights) {
+    /** Converges the table the plan registers and returns the live table afterwards. */
+    public LiveTable converge(Plan plan) {
         changes = 0;
+        PlannedTable want = PlannedTable.of(plan);
+        TableDefinition planned = TableDefinition.of(plan);
         var existing = LiveTable.read(client, want.name());
         if (existing.isEmpty()) {
             create(want);
         } else {
+            refuseReplacement(existing.get(), planned);
             update(want, existing.get());
         }
-        applyUnverifiable(want, contributorInsights);
+        applyUnverifiable(want, planned.contributorInsights());
         if (changes == 0) {
             progress.accept("table " + want.name() + ": in sync with the manifest; nothing to change");
         }
@@ -67,16 +74,22 @@ public final class Converger {
         }
     }
 
-    private void update(PlannedTable want, LiveTable live) {
-        TableComparison comparison = TableComparison.of(want, live);
-        List<TableComparison.Field> refused = comparison.differences().stream().filter(f -> !f.changeableInPlace()).toList();
-        if (!refused.isEmpty()) {
-            TableComparison.Field first = refused.get(0);
-            throw new IllegalArgumentException("table " + want.name() + ": " + first.name() + " cannot be changed on an existing table"
-                    + " (manifest " + first.wanted() + ", live " + first.live() + ")"
-                    + (refused.size() > 1 ? "; also " + refused.stream().skip(1).map(TableComparison.Field::name).collect(Collectors.joining(", ")) : "")
-                    + "; DynamoDB would need the table replaced. Nothing was changed.");
+    /**
+     * A change that DynamoDB can only make by creating the table again is refused, one line per
+     * cause, as the change classifier words it; nothing is sent. Local up never replaces a table:
+     * run {@code local down} first to start over.
+     */
+    private static void refuseReplacement(LiveTable live, TableDefinition planned) {
+        List<Change> replacing = ChangeClassifier.classify(live.definition(planned.contributorInsights()), planned).stream()
+                .filter(Change::replacesTable).toList();
+        if (!replacing.isEmpty()) {
+            throw new IllegalArgumentException("refusing to change table " + planned.name() + "; nothing was changed:\n  "
+                    + replacing.stream().map(Change::line).collect(Collectors.joining("\n  "))
+                    + "\n  (to start over with an empty table, run `project-planton local down` first)");
         }
+    }
+
+    private void update(PlannedTable want, LiveTable live) {
         TableDescription t = live.table();
         Map<String, PlannedTable.Gsi> wanted = want.globalSecondaryIndexes().stream()
                 .collect(Collectors.toMap(PlannedTable.Gsi::name, g -> g));

@@ -36,7 +36,7 @@ final class LocalDownCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         URI uri = endpoint.uri();
         LocalTarget.probe(uri);
-        LocalTarget.Planned planned = target.plan();
+        LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         String name = planned.table().name();
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             return LocalTarget.reach(uri, () -> {

@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.project_planton.awsdynamodb.cli.change.Change;
+import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +34,7 @@ final class LocalStatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         URI uri = endpoint.uri();
         LocalTarget.probe(uri);
-        LocalTarget.Planned planned = target.plan();
+        LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         String name = planned.table().name();
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             Optional<LiveTable> live = LocalTarget.reach(uri, () -> LiveTable.read(client, name));
@@ -41,6 +44,9 @@ final class LocalStatusCommand implements Callable<Integer> {
             }
             TableComparison comparison = TableComparison.of(planned.table(), live.get());
             comparison.fields().forEach(f -> out.println("  " + f.format()));
+            TableDefinition wanted = TableDefinition.of(planned.plan());
+            ChangeClassifier.classify(live.get().definition(wanted.contributorInsights()), wanted).stream()
+                    .filter(Change::replacesTable).forEach(c -> out.println("  " + c.line()));
             out.println("table " + name + ": " + (comparison.inSync()
                     ? "in sync with the manifest"
                     : comparison.differences().size() + " field(s) differ from the manifest; `project-planton local up` converges what DynamoDB can change in place"));

@@ -27,14 +27,15 @@ final class LocalTarget {
     @Mixin
     StackInputOptions stackInput;
 
-    /** The planned table and whether the plan asks for contributor insights. */
-    record Planned(PlannedTable table, boolean contributorInsights, String region) {}
+    /** The plan, its table, and the region to address. */
+    record Planned(Plan plan, PlannedTable table, String region) {}
 
-    Planned plan() throws InvalidManifestException {
-        AwsDynamodbStackInput input = stackInput.load();
+    /** Plans the manifest; its warnings are printed to {@code warnings}. */
+    Planned plan(java.io.PrintWriter warnings) throws InvalidManifestException {
+        AwsDynamodbStackInput input = stackInput.load(warnings);
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
-        return new Planned(PlannedTable.of(plan), PlannedTable.contributorInsights(plan),
+        return new Planned(plan, PlannedTable.of(plan),
                 region.isEmpty() ? LocalClients.DEFAULT_REGION : region);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.project_planton.awsdynamodb.cli.NonEmptyPath;
 import org.project_planton.awsdynamodb.cli.OutputFormat;
 import org.project_planton.awsdynamodb.cli.StackOutputsView;
 import picocli.CommandLine.Command;
@@ -26,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                 "Create the manifest's table locally, or bring an existing one in line with the manifest.",
                 "The table is exactly the one `project-planton plan` shows. An existing table is converged: GSIs "
                         + "added and removed one at a time, billing and capacity, stream, TTL and deletion protection. "
-                        + "A change DynamoDB cannot make in place (key schema, LSIs, the type of a key attribute) is "
-                        + "refused and nothing is changed.",
+                        + "A change that would replace the table (key schema, LSIs, the type of a key attribute) is "
+                        + "refused, one line per cause, and nothing is changed.",
                 "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir) "
                         + "and keeps serving in the foreground until Ctrl-C."})
 final class LocalUpCommand implements Callable<Integer> {
@@ -47,7 +48,7 @@ final class LocalUpCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 for the DynamoDB Local started here (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(names = "--data-dir", paramLabel = "DIR", converter = NonEmptyPath.class,
             description = "Keep the started DynamoDB Local's data in DIR, to find the table again next time. Default: in memory.")
     Path dataDir;
 
@@ -68,7 +69,7 @@ final class LocalUpCommand implements Callable<Integer> {
         if (endpoint != null) {
             LocalTarget.probe(endpoint);
         }
-        LocalTarget.Planned planned = target.plan();
+        LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         if (endpoint != null) {
             up(endpoint, planned, out, err);
             return 0;
@@ -79,7 +80,7 @@ final class LocalUpCommand implements Callable<Integer> {
     private void up(URI uri, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
-                    .converge(planned.table(), planned.contributorInsights()));
+                    .converge(planned.plan()));
             StackOutputsView.print(Map.of("endpoint", uri.toString()), LocalTarget.outputs(live, planned.region()), output, out);
             out.flush();
             err.flush();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.project_planton.awsdynamodb.pulumi.plan.Plan;
-import org.project_planton.awsdynamodb.pulumi.plan.PlannedResource;
+import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateGlobalSecondaryIndexAction;
@@ -96,19 +96,7 @@ public record PlannedTable(
 
     /** The table in a plan; a plan without exactly one table is a bug in the program, not in the manifest. */
     public static PlannedTable of(Plan plan) {
-        List<PlannedResource> tables = plan.resources().stream().filter(r -> r.type().equals(PlannedResource.TABLE_TYPE)).toList();
-        if (tables.size() != 1) {
-            throw new IllegalStateException("the plan registers " + tables.size() + " resources of type " + PlannedResource.TABLE_TYPE + ", expected 1");
-        }
-        return of(tables.get(0).inputs());
-    }
-
-    /** The Pulumi type token of the contributor insights resource the program registers when enabled. */
-    public static final String CONTRIBUTOR_INSIGHTS_TYPE = "aws:dynamodb/contributorInsights:ContributorInsights";
-
-    /** Whether the plan turns contributor insights on for the table. */
-    public static boolean contributorInsights(Plan plan) {
-        return plan.resources().stream().anyMatch(r -> r.type().equals(CONTRIBUTOR_INSIGHTS_TYPE));
+        return of(TableDefinition.table(plan).inputs());
     }
 
     /** The table from the inputs the engine received for it. */

@@ -20,13 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 public final class TableComparison {
     public enum State { IN_SYNC, DIFFERS, NOT_REPORTED }
 
-    /** One field: its name as in the manifest, both values as text, and whether DynamoDB can change it in place. */
-    public record Field(String name, String wanted, String live, State state, boolean changeableInPlace) {
+    /** One field: its name as in the manifest and both values as text. Whether a difference replaces the table is the change classifier's to say. */
+    public record Field(String name, String wanted, String live, State state) {
         public String format() {
             return switch (state) {
                 case IN_SYNC -> "in sync      " + name + ": " + wanted;
-                case DIFFERS -> "differs      " + name + ": manifest " + wanted + ", live " + live
-                        + (changeableInPlace ? "" : " (DynamoDB cannot change this in place)");
+                case DIFFERS -> "differs      " + name + ": manifest " + wanted + ", live " + live;
                 case NOT_REPORTED -> "not checked  " + name + ": manifest " + wanted + "; the endpoint does not implement it";
             };
         }
@@ -53,27 +52,27 @@ public final class TableComparison {
     public static TableComparison of(PlannedTable want, LiveTable live) {
         TableDescription t = live.table();
         List<Field> fields = new ArrayList<>();
-        fields.add(field("key_schema", keys(want.keySchema()), keys(t.keySchema()), false));
+        fields.add(field("key_schema", keys(want.keySchema()), keys(t.keySchema())));
         fields.addAll(attributeFields(want, t));
-        fields.add(field("billing_mode", want.billingMode(), billingMode(t), true));
+        fields.add(field("billing_mode", want.billingMode(), billingMode(t)));
         if (want.provisioned()) {
             fields.add(field("provisioned_throughput", capacity(want.capacity()),
-                    capacity(PlannedTable.Capacity.of(t.provisionedThroughput())), true));
+                    capacity(PlannedTable.Capacity.of(t.provisionedThroughput()))));
         }
         fields.addAll(gsiFields(want, t));
-        fields.add(field("local_secondary_indexes", lsis(want), liveLsis(t), false));
+        fields.add(field("local_secondary_indexes", lsis(want), liveLsis(t)));
         String liveStream = t.streamSpecification() != null && Boolean.TRUE.equals(t.streamSpecification().streamEnabled())
                 ? "enabled " + t.streamSpecification().streamViewTypeAsString() : "disabled";
-        fields.add(field("stream", want.streamEnabled() ? "enabled " + want.streamViewType() : "disabled", liveStream, true));
+        fields.add(field("stream", want.streamEnabled() ? "enabled " + want.streamViewType() : "disabled", liveStream));
         fields.add(field("deletion_protection_enabled", String.valueOf(want.deletionProtection()),
-                String.valueOf(Boolean.TRUE.equals(t.deletionProtectionEnabled())), true));
+                String.valueOf(Boolean.TRUE.equals(t.deletionProtectionEnabled()))));
         fields.add(ttlField(want, live));
         fields.add(sseField(want, t));
         fields.add(tableClassField(want, t));
         String wantPitr = String.valueOf(want.pointInTimeRecovery());
         fields.add(live.pointInTimeRecovery() == null
-                ? new Field("point_in_time_recovery_enabled", wantPitr, null, State.NOT_REPORTED, true)
-                : field("point_in_time_recovery_enabled", wantPitr, String.valueOf(live.pointInTimeRecovery()), true));
+                ? new Field("point_in_time_recovery_enabled", wantPitr, null, State.NOT_REPORTED)
+                : field("point_in_time_recovery_enabled", wantPitr, String.valueOf(live.pointInTimeRecovery())));
         return new TableComparison(fields);
     }
 
@@ -83,26 +82,22 @@ public final class TableComparison {
                 ? "PROVISIONED" : t.billingModeSummary().billingModeAsString();
     }
 
-    private static Field field(String name, String wanted, String live, boolean changeable) {
-        return new Field(name, wanted, live, Objects.equals(wanted, live) ? State.IN_SYNC : State.DIFFERS, changeable);
+    private static Field field(String name, String wanted, String live) {
+        return new Field(name, wanted, live, Objects.equals(wanted, live) ? State.IN_SYNC : State.DIFFERS);
     }
 
-    /** One field per attribute name in either; a type change is in place only for an attribute no kept key uses. */
+    /** One field per attribute name in either. */
     private static List<Field> attributeFields(PlannedTable want, TableDescription t) {
         Map<String, String> live = new TreeMap<>();
         t.attributeDefinitions().forEach(a -> live.put(a.attributeName(), a.attributeTypeAsString()));
         Map<String, String> wanted = new TreeMap<>(want.attributes());
-        List<String> fixedKeys = new ArrayList<>();
-        t.keySchema().forEach(k -> fixedKeys.add(k.attributeName()));
-        t.localSecondaryIndexes().forEach(l -> l.keySchema().forEach(k -> fixedKeys.add(k.attributeName())));
         Map<String, String> names = new TreeMap<>(live);
         names.putAll(wanted);
         List<Field> fields = new ArrayList<>();
         for (String name : names.keySet()) {
             String w = wanted.get(name);
             String l = live.get(name);
-            boolean changeable = !(w != null && l != null && fixedKeys.contains(name));
-            fields.add(field("attribute_definitions[" + name + "].type", w == null ? "(none)" : w, l == null ? "(none)" : l, changeable));
+            fields.add(field("attribute_definitions[" + name + "].type", w == null ? "(none)" : w, l == null ? "(none)" : l));
         }
         return fields;
     }
@@ -122,7 +117,7 @@ public final class TableComparison {
         List<Field> fields = new ArrayList<>();
         for (String name : names.keySet()) {
             fields.add(field("global_secondary_indexes[" + name + "]",
-                    wanted.getOrDefault(name, "(none)"), live.getOrDefault(name, "(none)"), true));
+                    wanted.getOrDefault(name, "(none)"), live.getOrDefault(name, "(none)")));
         }
         return fields;
     }
@@ -150,7 +145,7 @@ public final class TableComparison {
         String status = live.ttl() == null ? null : live.ttl().timeToLiveStatusAsString();
         String liveText = "ENABLED".equals(status) || "ENABLING".equals(status)
                 ? "enabled " + live.ttl().attributeName() : "disabled";
-        return field("ttl", wanted, liveText, true);
+        return field("ttl", wanted, liveText);
     }
 
     /** Disabled means the AWS owned key, which DescribeTable reports as no SSEDescription at all. */
@@ -158,13 +153,13 @@ public final class TableComparison {
         String wanted = want.sseEnabled() ? "KMS " + (want.kmsKeyArn() == null ? "(AWS managed key)" : want.kmsKeyArn()) : "AWS owned key";
         if (t.sseDescription() == null) {
             return want.sseEnabled()
-                    ? new Field("server_side_encryption", wanted, null, State.NOT_REPORTED, true)
-                    : field("server_side_encryption", wanted, "AWS owned key", true);
+                    ? new Field("server_side_encryption", wanted, null, State.NOT_REPORTED)
+                    : field("server_side_encryption", wanted, "AWS owned key");
         }
         String liveText = "ENABLED".equals(t.sseDescription().statusAsString()) || "ENABLING".equals(t.sseDescription().statusAsString())
                 ? "KMS " + (want.sseEnabled() && want.kmsKeyArn() == null ? "(AWS managed key)" : t.sseDescription().kmsMasterKeyArn())
                 : "AWS owned key";
-        return field("server_side_encryption", wanted, liveText, true);
+        return field("server_side_encryption", wanted, liveText);
     }
 
     /** Unset means AWS's default, STANDARD; an endpoint that reports no table class is taken to have STANDARD. */
@@ -172,10 +167,10 @@ public final class TableComparison {
         String wanted = want.tableClass() == null ? "STANDARD" : want.tableClass();
         if (t.tableClassSummary() == null) {
             return "STANDARD".equals(wanted)
-                    ? field("table_class", wanted, "STANDARD", true)
-                    : new Field("table_class", wanted, null, State.NOT_REPORTED, true);
+                    ? field("table_class", wanted, "STANDARD")
+                    : new Field("table_class", wanted, null, State.NOT_REPORTED);
         }
-        return field("table_class", wanted, t.tableClassSummary().tableClassAsString(), true);
+        return field("table_class", wanted, t.tableClassSummary().tableClassAsString());
     }
 
     static String keys(List<KeySchemaElement> keys) {

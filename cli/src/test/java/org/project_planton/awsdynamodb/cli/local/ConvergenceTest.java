@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.project_planton.awsdynamodb.cli.change.Change;
+import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
+import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -107,10 +110,43 @@ class ConvergenceTest {
                 .replace("{name: sk, type: N}", "{name: pk2, type: N}") + "  deletionProtectionEnabled: false\n";
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> EmbeddedDynamoDb.up(EmbeddedDynamoDb.manifest(changed)));
-        assertTrue(refused.getMessage().contains("key_schema") && refused.getMessage().contains("Nothing was changed"), refused.getMessage());
+        assertEquals("""
+                refusing to change table converge; nothing was changed:
+                  spec.key_schema: HASH pk, RANGE sk -> HASH pk, RANGE pk2 replaces the table and deletes its items \
+                (a table's key schema is fixed when it is created: the table is deleted and created again)
+                  (to start over with an empty table, run `project-planton local down` first)""", refused.getMessage());
         TableDescription after = EmbeddedDynamoDb.client().describeTable(b -> b.tableName("converge")).table();
         assertEquals(before.keySchema(), after.keySchema());
         assertEquals(before.attributeDefinitions(), after.attributeDefinitions());
         assertTrue(after.deletionProtectionEnabled(), "the refused run must not have applied the other changes");
+    }
+
+    /** Refused with the very lines the change classifier gives for the same two manifests offline. */
+    @Test
+    void keyTypeAndLsiChangesAreRefusedWithTheClassifiersWords() throws Exception {
+        String lsi = """
+                  localSecondaryIndexes:
+                    - name: by-created
+                      keySchema: [{attributeName: pk, keyType: HASH}, {attributeName: created, keyType: RANGE}]
+                      projection: {type: KEYS_ONLY}
+                """;
+        String base = BASE.replace("    - {name: sk, type: N}\n", "    - {name: sk, type: N}\n    - {name: created, type: N}\n") + lsi;
+        up(base);
+        for (String changed : List.of(
+                base.replace("{name: pk, type: S}", "{name: pk, type: N}"),
+                base.replace("projection: {type: KEYS_ONLY}", "projection: {type: ALL}"),
+                BASE)) {
+            List<String> expected = ChangeClassifier.classify(
+                    TableDefinition.of(EmbeddedDynamoDb.plan(EmbeddedDynamoDb.manifest(base))),
+                    TableDefinition.of(EmbeddedDynamoDb.plan(EmbeddedDynamoDb.manifest(changed))))
+                    .stream().filter(Change::replacesTable).map(c -> "  " + c.line()).toList();
+            assertEquals(1, expected.size(), expected.toString());
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> EmbeddedDynamoDb.up(EmbeddedDynamoDb.manifest(changed)));
+            assertEquals(expected.get(0), refused.getMessage().lines().toList().get(1));
+        }
+        TableDescription after = EmbeddedDynamoDb.client().describeTable(b -> b.tableName("converge")).table();
+        assertEquals("S", after.attributeDefinitions().stream().filter(a -> a.attributeName().equals("pk")).findFirst().orElseThrow().attributeTypeAsString());
+        assertEquals("KEYS_ONLY", after.localSecondaryIndexes().get(0).projection().projectionTypeAsString());
     }
 }

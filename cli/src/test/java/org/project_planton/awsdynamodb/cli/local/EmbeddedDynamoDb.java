@@ -51,7 +51,7 @@ final class EmbeddedDynamoDb {
         Plan plan = plan(manifest);
         List<String> progress = new ArrayList<>();
         new Converger(client(), progress::add, Duration.ofMinutes(1))
-                .converge(PlannedTable.of(plan), PlannedTable.contributorInsights(plan));
+                .converge(plan);
         return progress;
     }
 
