@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.project_planton.provider.aws.AwsProviderConfig;
@@ -142,6 +145,46 @@ public final class Manifests {
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
+        return loadValidProviderConfig(file, IGNORE);
+    }
+
+    /**
+     * An {@code AwsProviderConfig} file, loaded and validated; a warning goes to {@code warnings}
+     * when other users may read or change the file (it holds credentials: the README asks for 0600).
+     */
+    public static AwsProviderConfig loadValidProviderConfig(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        AwsProviderConfig config = loadProviderConfig(file);
+        openToOthers(file).ifPresent(mode -> warnings.accept(new Diagnostic(file.toString(), 0, 0, "",
+                "the file holds AWS credentials and other users can " + mode.describe() + " it (" + mode.symbolic()
+                        + "); make it yours alone: chmod 600 " + file, "provider_config.file_mode", Diagnostic.Severity.WARNING)));
+        return config;
+    }
+
+    /** A file's permission bits for its group and for everyone else, when any is set. */
+    private record OpenMode(Set<PosixFilePermission> permissions) {
+        String describe() {
+            boolean read = permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+            boolean write = permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            return read && write ? "read and change" : read ? "read" : write ? "change" : "open";
+        }
+
+        String symbolic() {
+            return PosixFilePermissions.toString(permissions);
+        }
+    }
+
+    /** Empty when only the owner has access, or when the file system has no POSIX permissions (Windows). */
+    private static Optional<OpenMode> openToOthers(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            boolean open = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+            return open ? Optional.of(new OpenMode(permissions)) : Optional.empty();
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AwsProviderConfig loadProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
         return validated(builder.build(), reader, IGNORE);

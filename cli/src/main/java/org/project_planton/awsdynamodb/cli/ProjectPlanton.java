@@ -1,6 +1,7 @@
 package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine;
@@ -26,6 +27,11 @@ public final class ProjectPlanton {
 
     private ProjectPlanton(Environment environment) {
         this.environment = environment;
+    }
+
+    /** The process environment the commands run in (a test's own, under test). */
+    public Map<String, String> environmentVariables() {
+        return environment.variables();
     }
 
     public static void main(String[] args) {

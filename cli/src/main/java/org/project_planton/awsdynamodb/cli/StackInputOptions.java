@@ -39,7 +39,7 @@ public final class StackInputOptions {
         }
         if (providerConfig != null) {
             try {
-                input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig));
+                input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig, warning -> warnings.println(warning.format())));
             } catch (InvalidManifestException e) {
                 problems.addAll(e.diagnostics());
             }

@@ -5,17 +5,21 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
+import org.project_planton.awsdynamodb.cli.ProjectPlanton;
 import org.project_planton.awsdynamodb.cli.StackInputOptions;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.pulumi.plan.Plan;
 import org.project_planton.awsdynamodb.pulumi.plan.Planner;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
-import java.net.URISyntaxException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -30,13 +34,23 @@ final class LocalTarget {
     /** The plan, its table, and the region to address. */
     record Planned(Plan plan, PlannedTable table, String region) {}
 
-    /** Plans the manifest; its warnings are printed to {@code warnings}. */
+    /** The command this is mixed into; its root holds the process environment. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * Plans the manifest; its warnings are printed to {@code warnings}. The region is the
+     * credentials file's, else the ambient one ({@link AmbientRegion}), else us-east-1.
+     */
     Planned plan(java.io.PrintWriter warnings) throws InvalidManifestException {
         AwsDynamodbStackInput input = stackInput.load(warnings);
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
-        return new Planned(plan, PlannedTable.of(plan),
-                region.isEmpty() ? LocalClients.DEFAULT_REGION : region);
+        if (region.isEmpty()) {
+            Map<String, String> environment = ((ProjectPlanton) command.root().userObject()).environmentVariables();
+            region = AmbientRegion.of(environment).orElse(LocalClients.DEFAULT_REGION);
+        }
+        return new Planned(plan, PlannedTable.of(plan), region);
     }
 
     /** {@code --endpoint URL}: an http or https URL with a host; anything else is a usage error. */

@@ -91,6 +91,11 @@ class LocalCommandTest {
                 new PrintWriter(json, true), new PrintWriter(new StringWriter(), true)));
         assertTrue(json.toString().strip().startsWith("{\n  \"endpoint\": \"" + endpoint + "\",\n  \"table_name\": \"orders\""), json.toString());
         assertTrue(json.toString().contains("\"table_arn\""), json.toString());
+        StringWriter ambient = new StringWriter();
+        assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "up", "--manifest", MANIFEST, "--endpoint", endpoint, "-o", "json"},
+                new PrintWriter(ambient, true), new PrintWriter(new StringWriter(), true), Map.of("AWS_REGION", "eu-west-2")));
+        assertTrue(ambient.toString().contains("\"aws_region\": \"eu-west-2\""), "the ambient region is used: " + ambient);
+        assertTrue(json.toString().contains("\"aws_region\": \"us-east-1\""), "else us-east-1: " + json);
         StringWriter down = new StringWriter();
         assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "down", "--force", "--manifest", MANIFEST, "--endpoint", endpoint},
                 new PrintWriter(down, true), new PrintWriter(new StringWriter(), true)));
