@@ -78,6 +78,9 @@ abstract class PulumiOperation implements Callable<Integer> {
         try (PulumiProject project = PulumiProject.open(moduleDirectory, stackName);
              StackInputFile inputFile = StackInputFile.write(input)) {
             PulumiCli pulumi = PulumiCli.of(executable, project.workingDirectory(), childEnvironment(environment, inputFile.path()));
+            if (!environment.interactive()) {
+                pulumi = pulumi.writingTo(out, spec.commandLine().getErr()); // no terminal: pulumi's output joins ours
+            }
             selectOrCreate(pulumi, stackName);
             OutputStream progress = output == OutputFormat.json ? System.err : null;
             int exitCode = pulumi.stream(operationArguments(stackName, interactive), progress);
@@ -87,7 +90,8 @@ abstract class PulumiOperation implements Callable<Integer> {
             if (printsOutputs) {
                 PulumiCli.Captured outputs = pulumi.capture("stack", "output", "--json", "--stack", stackName.fqdn());
                 if (outputs.exitCode() != 0) {
-                    throw new IllegalArgumentException("pulumi stack output failed (exit code " + outputs.exitCode() + ")");
+                    throw new IllegalArgumentException("pulumi stack output failed (exit code " + outputs.exitCode() + ")"
+                            + (outputs.errors().isBlank() ? "" : ": " + outputs.errors().strip()));
                 }
                 StackOutputsView.print(StackOutputsView.parse(outputs.output()), output, out);
             }
@@ -115,7 +119,8 @@ abstract class PulumiOperation implements Callable<Integer> {
         }
         PulumiCli.Captured init = pulumi.capture("stack", "init", "--stack", stackName.fqdn());
         if (init.exitCode() != 0) {
-            throw new IllegalArgumentException("cannot select or create stack " + stackName.fqdn() + ": " + init.output().strip());
+            throw new IllegalArgumentException("cannot select or create stack " + stackName.fqdn() + ": "
+                    + (init.errors() + init.output()).strip());
         }
     }
 

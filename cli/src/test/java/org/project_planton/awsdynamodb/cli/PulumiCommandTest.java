@@ -163,7 +163,8 @@ class PulumiCommandTest {
         CliRun run = CliRun.of(pulumi.environment(false, "STAND_IN_FAIL_VERB", "up"), operation("update", "--yes"));
 
         assertEquals(1, run.exitCode());
-        assertEquals("project-planton: error: pulumi up failed (exit code 1)\n", run.err());
+        assertEquals("error: up failed\nproject-planton: error: pulumi up failed (exit code 1)\n", run.err(),
+                "pulumi's own error line, then ours");
         List<RecordingPulumiStandIn.Call> calls = pulumi.calls();
         Path stackInputFile = Path.of(calls.get(calls.size() - 1).env().get("STACK_INPUT_YAML_FILE"));
         assertFalse(Files.exists(stackInputFile));
@@ -188,15 +189,17 @@ class PulumiCommandTest {
         assertEquals(0, text.exitCode(), text.err());
         assertEquals(args("stack", "output", "--json", "--stack", STACK), pulumi.argvs().get(pulumi.argvs().size() - 1));
         assertEquals("""
+                stand-in pulumi: up
                 table_name: orders
                 table_arn: arn:aws:dynamodb:eu-west-1:123456789012:table/orders
                 table_id: orders
                 aws_region: eu-west-1
-                """, text.out());
+                """, text.out(), "without a terminal, pulumi's progress comes through our stdout, then the outputs");
 
         CliRun json = run(operation("refresh", "--yes", "-o", "json"));
         assertEquals(0, json.exitCode(), json.err());
         assertEquals("eu-west-1", JsonParser.parseString(json.out()).getAsJsonObject().get("aws_region").getAsString());
+        assertEquals("stand-in pulumi: refresh\n", json.err(), "with -o json, pulumi's progress goes to stderr");
     }
 
     @Test
