@@ -61,8 +61,8 @@ final class PulumiCli {
 
     /**
      * Streamed output is copied to the command's own {@code out} and {@code err} instead of the
-     * terminal: for runs without a terminal (CI, tests, -o json), where it must keep its order
-     * with our own lines and stay inside whatever captures them.
+     * terminal: for runs without a terminal (CI, tests), where it must keep its order with our own
+     * lines and stay inside whatever captures them.
      */
     PulumiCli writingTo(PrintWriter out, PrintWriter err) {
         return new PulumiCli(executable, workingDirectory, environment, out, err);
@@ -79,63 +79,48 @@ final class PulumiCli {
     Captured capture(String... args) {
         Process process = start(List.of(args), ProcessBuilder.Redirect.PIPE, ProcessBuilder.Redirect.PIPE);
         StringBuilder errors = new StringBuilder();
-        Thread pump = pump(process.getErrorStream(), errors::append, "pulumi-stderr");
+        Thread stderr = pump(process.getErrorStream(), errors::append, "pulumi-stderr");
         try (InputStream stdout = process.getInputStream()) {
             String output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
-            int exitCode = waitFor(process);
-            pump.join();
+            int exitCode = ChildProcesses.waitFor(process, args[0] + (args.length > 1 && args[0].equals("stack") ? " " + args[1] : ""));
+            join(stderr);
             return new Captured(exitCode, output, errors.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("reading pulumi's output: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading pulumi's output", e);
         }
     }
 
     /**
      * Runs with pulumi's progress streaming live. On the terminal, pulumi writes there itself, except
-     * its standard output goes to {@code divert} when that is given (stdout is kept for machine-readable
-     * output). Otherwise ({@link #writingTo}) its standard output is copied to our {@code out}, or to
-     * {@code err} when {@code divert} is given, and its standard error to {@code err}. Stdin stays the
-     * user's, for prompts.
+     * that its standard output goes to {@code divert} when that is given (stdout is kept for
+     * machine-readable output). Otherwise ({@link #writingTo}) its standard output is copied to our
+     * {@code out}, or to {@code err} when {@code divert} is given, and its standard error to
+     * {@code err}. Stdin stays the user's, for prompts.
      */
     int stream(List<String> args, OutputStream divert) {
         boolean copied = out != null;
         Process process = start(args, divert == null && !copied ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE,
                 copied ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
-        Thread waitForChild = new Thread(() -> waitQuietly(process), "wait-for-pulumi");
-        Runtime.getRuntime().addShutdownHook(waitForChild); // Ctrl-C: let pulumi finish cancelling first
         try {
             if (copied) {
                 PrintWriter progress = divert == null ? out : err;
                 Thread stderr = pump(process.getErrorStream(), text -> write(err, text), "pulumi-stderr");
                 copy(process.getInputStream(), text -> write(progress, text));
-                int exitCode = waitFor(process);
-                stderr.join();
+                int exitCode = ChildProcesses.waitFor(process, args.get(0));
+                join(stderr);
                 return exitCode;
             }
             if (divert != null) {
                 process.getInputStream().transferTo(divert);
                 divert.flush();
             }
-            return waitFor(process);
+            return ChildProcesses.waitFor(process, args.get(0));
         } catch (IOException e) {
             throw new UncheckedIOException("reading pulumi's output: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            throw new IllegalStateException("interrupted while pulumi was running", e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(waitForChild);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already waiting for pulumi
-            }
         }
     }
 
-    /** Writers are shared by two pump threads: one line of text at a time, in order within each stream. */
+    /** The writers are shared by two copying threads: each piece of text is written whole, then flushed. */
     private static void write(PrintWriter writer, String text) {
         synchronized (writer) {
             writer.print(text);
@@ -143,7 +128,7 @@ final class PulumiCli {
         }
     }
 
-    /** Copies {@code in} as UTF-8 text, chunk by chunk as it arrives, until it ends. */
+    /** Copies {@code in} as UTF-8 text, piece by piece as it arrives, until it ends. */
     private static void copy(InputStream in, Consumer<String> sink) throws IOException {
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             char[] buffer = new char[8192];
@@ -166,6 +151,15 @@ final class PulumiCli {
         return thread;
     }
 
+    /** The process has exited; its other stream ends with it. */
+    private static void join(Thread pump) {
+        try {
+            pump.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Process start(List<String> args, ProcessBuilder.Redirect output, ProcessBuilder.Redirect error) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
@@ -178,27 +172,9 @@ final class PulumiCli {
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
-            return builder.start();
+            return ChildProcesses.start(builder); // SIGINT and SIGTERM are passed on to it, and waited for
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + executable + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int waitFor(Process process) {
-        try {
-            return process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroy();
-            throw new IllegalStateException("interrupted while pulumi was running", e);
-        }
-    }
-
-    private static void waitQuietly(Process process) {
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
@@ -20,9 +17,9 @@ import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
  */
 final class PulumiProject implements AutoCloseable {
     private final Path workingDirectory;
-    private final Path shim;
+    private final PrivateDirectory shim;
 
-    private PulumiProject(Path workingDirectory, Path shim) {
+    private PulumiProject(Path workingDirectory, PrivateDirectory shim) {
         this.workingDirectory = workingDirectory;
         this.shim = shim;
     }
@@ -37,8 +34,8 @@ final class PulumiProject implements AutoCloseable {
         if (stack.project().equals(project.get("name"))) {
             return new PulumiProject(module, null);
         }
-        Path shim = writeShim(module, project, stack);
-        return new PulumiProject(shim, shim);
+        PrivateDirectory shim = writeShim(module, project, stack);
+        return new PulumiProject(shim.path(), shim);
     }
 
     Path workingDirectory() {
@@ -47,20 +44,13 @@ final class PulumiProject implements AutoCloseable {
 
     @Override
     public void close() {
-        if (shim == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(shim)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file); // a symlink is deleted, not what it points at
-            }
-        } catch (IOException e) {
-            System.err.println("project-planton: warning: could not delete " + shim + ": " + e.getMessage());
+        if (shim != null) {
+            shim.close(); // the symlinked stack config is deleted, not what it points at
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static Path writeShim(Path module, Map<String, Object> project, StackName stack) {
+    private static PrivateDirectory writeShim(Path module, Map<String, Object> project, StackName stack) {
         Path program = module.resolve(String.valueOf(project.getOrDefault("main", "."))).normalize();
         project.put("name", stack.project());
         project.put("main", program.toString());
@@ -68,14 +58,14 @@ final class PulumiProject implements AutoCloseable {
                 && options.get("binary") instanceof String binary) {
             ((Map<String, Object>) options).put("binary", program.resolve(binary).normalize().toString());
         }
+        PrivateDirectory shim = PrivateDirectory.create("pulumi");
         try {
-            Path shim = Files.createTempDirectory("project-planton-pulumi-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Files.writeString(shim.resolve("Pulumi.yaml"), new Dump(DumpSettings.builder().build()).dumpToString(project));
+            Files.writeString(shim.path().resolve("Pulumi.yaml"), new Dump(DumpSettings.builder().build()).dumpToString(project));
             String stackConfig = "Pulumi." + stack.stack() + ".yaml";
-            Files.createSymbolicLink(shim.resolve(stackConfig), module.resolve(stackConfig));
+            Files.createSymbolicLink(shim.path().resolve(stackConfig), module.resolve(stackConfig));
             return shim;
         } catch (IOException e) {
+            shim.close();
             throw new UncheckedIOException("cannot prepare the Pulumi project directory: " + e.getMessage(), e);
         }
     }

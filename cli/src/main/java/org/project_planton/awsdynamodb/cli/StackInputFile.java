@@ -11,40 +11,35 @@ import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 
 /**
  * The stack input, which may hold credentials, in a file only its owner can read: 0600, in a
- * 0700 directory of its own outside the module directory. It is deleted on close, and by a
- * shutdown hook when the run is interrupted.
+ * {@link PrivateDirectory} of its own outside the module directory. It is deleted on close, and
+ * when the run is stopped, only after pulumi has exited.
  */
 final class StackInputFile implements AutoCloseable {
-    private final Path directory;
+    private final PrivateDirectory directory;
     private final Path file;
-    private final Thread deleteOnExit;
 
-    private StackInputFile(Path directory, Path file) {
+    private StackInputFile(PrivateDirectory directory, Path file) {
         this.directory = directory;
         this.file = file;
-        this.deleteOnExit = new Thread(this::delete, "delete-stack-input");
-        Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
     /** Writes {@code input} as YAML (in JSON form, which every YAML parser reads). */
     static StackInputFile write(AwsDynamodbStackInput input) {
+        PrivateDirectory directory = PrivateDirectory.create("stack-input");
         try {
-            Path directory = Files.createTempDirectory("project-planton-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path file = Files.createFile(directory.resolve("stack-input.yaml"),
+            Path file = Files.createFile(directory.path().resolve("stack-input.yaml"),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            StackInputFile stackInput = new StackInputFile(directory, file);
-            try {
-                Files.writeString(file, JsonFormat.printer().print(input));
-            } catch (IOException | RuntimeException e) {
-                stackInput.close();
-                throw e;
-            }
-            return stackInput;
+            Files.writeString(file, JsonFormat.printer().print(input));
+            return new StackInputFile(directory, file);
         } catch (InvalidProtocolBufferException e) {
+            directory.close();
             throw new IllegalStateException("cannot write the stack input: " + e.getMessage(), e);
         } catch (IOException e) {
+            directory.close();
             throw new UncheckedIOException("cannot write the stack input file: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            directory.close();
+            throw e;
         }
     }
 
@@ -54,20 +49,6 @@ final class StackInputFile implements AutoCloseable {
 
     @Override
     public void close() {
-        delete();
-        try {
-            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; it deletes the same files
-        }
-    }
-
-    private void delete() {
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(directory);
-        } catch (IOException e) {
-            System.err.println("project-planton: warning: could not delete " + file + ": " + e.getMessage());
-        }
+        directory.close();
     }
 }
