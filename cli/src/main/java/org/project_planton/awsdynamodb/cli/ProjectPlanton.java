@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Text;
+import org.project_planton.awsdynamodb.pulumi.CommonPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -35,6 +36,7 @@ public final class ProjectPlanton {
     }
 
     public static void main(String[] args) {
+        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK: see CommonPool
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
     }
 

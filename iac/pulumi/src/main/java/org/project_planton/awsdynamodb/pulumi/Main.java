@@ -8,6 +8,7 @@ import com.pulumi.exceptions.RunException;
 public final class Main {
 
   public static void main(String[] args) {
+    CommonPool.ensureParallelism(); // before the SDK starts: see CommonPool
     Pulumi.run(ctx -> program(ctx, StackInputSource.of(ctx)));
   }
 

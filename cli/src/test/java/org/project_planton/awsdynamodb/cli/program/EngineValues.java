@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.pulumi.plan;
+package org.project_planton.awsdynamodb.cli.program;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns the property struct the engine receives into plain values for a plan. Pulumi marks a
- * secret on the wire as {@code {"4dabf1...": "1b4706...", "value": ...}}; such a value, and an
- * output value flagged secret, becomes {@link #SECRET} and its plaintext is dropped here.
+ * Turns a property struct as the stand-in engine receives it into the plain values that
+ * `project-planton plan -o json` prints, to compare the two. Pulumi marks a secret on the wire as
+ * {@code {"4dabf1...": "1b4706...", "value": ...}}; such a value, and an output value flagged
+ * secret, becomes {@link #SECRET} and its plaintext is dropped here. The engine's unknown value
+ * becomes {@link #UNKNOWN}.
  */
 final class EngineValues {
 
