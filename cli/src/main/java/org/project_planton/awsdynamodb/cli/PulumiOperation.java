@@ -78,8 +78,10 @@ abstract class PulumiOperation implements Callable<Integer> {
         try (PulumiProject project = PulumiProject.open(moduleDirectory, stackName);
              StackInputFile inputFile = StackInputFile.write(input)) {
             PulumiCli pulumi = PulumiCli.of(executable, project.workingDirectory(), childEnvironment(environment, inputFile.path()));
-            if (!environment.interactive()) {
-                pulumi = pulumi.writingTo(out, spec.commandLine().getErr()); // no terminal: pulumi's output joins ours
+            // pulumi writes to the terminal itself only when this process really has one (it needs the
+            // TTY for its live display and prompts); otherwise its output joins ours, in order.
+            if (System.console() == null) {
+                pulumi = pulumi.writingTo(out, spec.commandLine().getErr());
             }
             selectOrCreate(pulumi, stackName);
             OutputStream progress = output == OutputFormat.json ? System.err : null;

@@ -42,7 +42,7 @@ class ValidateCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(manifest + ": valid\n", run.out());
-        assertEquals(List.of(manifest + ":15:31: warning: spec.contributor_insights_enabled: Contributor Insights shows the table's"
+        assertEquals(List.of(manifest + ":15:31: warning: spec.contributorInsightsEnabled: Contributor Insights shows the table's"
                         + " most accessed and throttled key values in CloudWatch in plain text, outside the AWS managed KMS key (aws/dynamodb)"
                         + " that encrypts this table; AWS advises leaving it off when key data must stay encrypted [contributor_insights.plaintext_keys]"),
                 run.err().lines().toList());
@@ -61,7 +61,7 @@ class ValidateCommandTest {
         List<String> lines = run.err().lines().toList();
         assertEquals(2, lines.size(), run.err());
         assertTrue(lines.get(0).contains(": error: metadata.name:"), lines.get(0));
-        assertTrue(lines.get(1).contains(": warning: spec.contributor_insights_enabled:"), lines.get(1));
+        assertTrue(lines.get(1).contains(": warning: spec.contributorInsightsEnabled:"), lines.get(1));
     }
 
     @Test
