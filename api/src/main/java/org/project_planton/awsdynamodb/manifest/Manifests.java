@@ -38,6 +38,14 @@ public final class Manifests {
 
     private Manifests() {}
 
+    /**
+     * Starts compiling the validation rules on a second thread, so that the first manifest
+     * validated does not wait for all of it. For a command's first line; calling it is optional.
+     */
+    public static void prepareValidation() {
+        CompiledRules.compileInBackground();
+    }
+
     /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
         return loadValid(readText(file), file.toString(), List.of(), IGNORE);

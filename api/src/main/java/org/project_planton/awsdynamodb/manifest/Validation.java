@@ -1,7 +1,5 @@
 package org.project_planton.awsdynamodb.manifest;
 
-import build.buf.protovalidate.Validator;
-import build.buf.protovalidate.ValidatorFactory;
 import build.buf.protovalidate.exceptions.ValidationException;
 import build.buf.validate.FieldPath;
 import build.buf.validate.FieldPathElement;
@@ -54,7 +52,7 @@ final class Validation {
 
     private static List<build.buf.protovalidate.Violation> protovalidate(Message message) {
         try {
-            return LazyValidator.INSTANCE.validate(message).getViolations();
+            return CompiledRules.validator().validate(message).getViolations();
         } catch (ValidationException e) {
             // A rule that cannot compile or run is a defect in the proto, not in the manifest.
             throw new IllegalStateException("validation rules failed to run: " + e.getMessage(), e);
@@ -89,10 +87,5 @@ final class Validation {
             }
         }
         return out.toString();
-    }
-
-    /** Built on first use: commands that never validate never pay for CEL. */
-    private static final class LazyValidator {
-        static final Validator INSTANCE = ValidatorFactory.newBuilder().build();
     }
 }

@@ -1,8 +1,12 @@
 package org.project_planton.awsdynamodb.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import org.project_planton.awsdynamodb.cli.local.LocalCommand;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.manifest.Text;
 import org.project_planton.awsdynamodb.pulumi.CommonPool;
 import picocli.CommandLine;
@@ -12,15 +16,22 @@ import picocli.CommandLine.ScopeType;
 /** The {@code project-planton} command: validate, plan and deploy an AwsDynamodb manifest. */
 @Command(
         name = "project-planton",
-        // Inherited by every subcommand: -h/--help and -V/--version (which prints this version
-        // everywhere), and help as wide as the terminal.
+        // Inherited by every subcommand, also one added later: -h/--help and -V/--version (which
+        // prints this version everywhere), and help as wide as the terminal.
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "project-planton AwsDynamodb 0.1.0",
         usageHelpAutoWidth = true,
-        description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, PulumiCommand.class, org.project_planton.awsdynamodb.cli.local.LocalCommand.class, HelpCommand.class})
+        description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.")
 public final class ProjectPlanton {
+    /**
+     * The subcommands, in the order help lists them. picocli builds the model of a subcommand, and
+     * of all its options and subcommands, when it is registered; so a command line that names one
+     * gets only that one, and everything else (help, no subcommand, a wrong one) gets them all.
+     */
+    static final List<Class<?>> SUBCOMMANDS =
+            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class, HelpCommand.class);
+
     /** Exit code for invalid input or a failed operation; 0 is success and 2 a usage error ({@link UsageErrors}). */
     static final int FAILED = 1;
 
@@ -30,19 +41,29 @@ public final class ProjectPlanton {
         this.environment = environment;
     }
 
+    public static void main(String[] args) {
+        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK, before any other thread: see CommonPool
+        if (!asksOnlyForHelp(args)) {
+            Manifests.prepareValidation(); // every command reads a manifest; CEL compiles while picocli and YAML work
+        }
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
+    }
+
     /** The process environment the commands run in (a test's own, under test). */
     public Map<String, String> environmentVariables() {
         return environment.variables();
     }
 
-    public static void main(String[] args) {
-        CommonPool.ensureParallelism(); // before plan or local start the Pulumi SDK: see CommonPool
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
-    }
-
-    /** The command tree with its help layout and usage-error handling, as every run uses it. */
-    static CommandLine commandLine(Environment environment) {
+    /**
+     * The command tree for {@code args} ({@link #subcommandsFor}), with its help layout and its
+     * usage-error handling: set after the subcommands are added, as picocli applies them only to
+     * the subcommands present.
+     */
+    static CommandLine commandLine(Environment environment, String[] args) {
         CommandLine commandLine = new CommandLine(new ProjectPlanton(environment));
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         UsageHelp.install(commandLine);
         environment.columns().ifPresent(columns -> {
             commandLine.setUsageHelpAutoWidth(false);
@@ -54,7 +75,7 @@ public final class ProjectPlanton {
 
     /** Runs one command line; streams and environment are parameters so tests can set and read them. */
     static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
-        CommandLine commandLine = commandLine(environment);
+        CommandLine commandLine = commandLine(environment, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         // A failure is one line (or one line per manifest problem) for the user, never a stack trace.
@@ -68,5 +89,25 @@ public final class ProjectPlanton {
             return FAILED;
         });
         return commandLine.execute(args);
+    }
+
+    /** The subcommand the first argument names, or all of them (for help, or for a mistake). */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> subcommand : SUBCOMMANDS) {
+                Command command = subcommand.getAnnotation(Command.class);
+                if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
+                    // help describes the others, so it needs them all
+                    return subcommand == HelpCommand.class ? SUBCOMMANDS : List.of(subcommand);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
+    private static boolean asksOnlyForHelp(String[] args) {
+        List<String> arguments = Arrays.asList(args);
+        return arguments.isEmpty() || arguments.get(0).equals("help") || arguments.contains("-h") || arguments.contains("--help")
+                || arguments.contains("-V") || arguments.contains("--version");
     }
 }

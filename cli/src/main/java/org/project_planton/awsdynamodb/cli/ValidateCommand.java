@@ -9,11 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
@@ -40,6 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "A file named on the command line is always checked as an AwsDynamodb manifest.",
                 "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error."})
 final class ValidateCommand implements Callable<Integer> {
+    /** Bounds the results held at once, whatever the number of files. */
+    private static final int IN_FLIGHT_PER_THREAD = 64;
     /** Directories a search never enters: build output, dependencies and version control. */
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "build", "node_modules");
 
@@ -67,36 +76,59 @@ final class ValidateCommand implements Callable<Integer> {
     private record Candidate(Path file, boolean found) {}
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public Integer call() throws InterruptedException {
+        Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
         List<Path> given = new ArrayList<>(manifests);
         given.addAll(arguments);
         if (given.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no manifest given: name files or directories, as in 'validate orders.yaml' or 'validate --manifest manifests/'");
         }
         List<Diagnostic> unreadable = new ArrayList<>();
-        List<Candidate> candidates = expand(given, unreadable);
-        unreadable.stream().map(Diagnostic::format).forEach(err::println);
+        List<Candidate> files = expand(given, unreadable);
+        unreadable.forEach(output::error);
         boolean allValid = unreadable.isEmpty();
-        for (Candidate candidate : candidates) {
-            String name = Text.printable(candidate.file().toString());
+        if (files.size() == 1) {
+            allValid = output.print(check(files.get(0)));
+        } else {
+            // Files are checked on every core, and reported in the order given, whatever finishes first.
+            int threads = Runtime.getRuntime().availableProcessors();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, ValidateCommand::daemon);
             try {
-                Manifests.loadValid(candidate.file(), warning -> err.println(warning.format()));
-                out.println(name + ": valid");
-            } catch (InvalidManifestException e) {
-                Optional<String> skip = candidate.found() ? skipReason(e) : Optional.empty();
-                if (skip.isPresent()) {
-                    out.println(name + ": skipped, " + skip.get());
-                    continue;
+                Deque<Future<Outcome>> pending = new ArrayDeque<>();
+                Iterator<Candidate> next = files.iterator();
+                while (next.hasNext() || !pending.isEmpty()) {
+                    while (next.hasNext() && pending.size() < threads * IN_FLIGHT_PER_THREAD) {
+                        Candidate file = next.next();
+                        pending.add(pool.submit(() -> check(file)));
+                    }
+                    Future<Outcome> head = pending.remove();
+                    if (!head.isDone()) {
+                        output.flush(); // what is known so far is shown while the rest is checked
+                    }
+                    allValid &= output.print(outcome(head));
                 }
-                allValid = false;
-                e.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+            } finally {
+                pool.shutdownNow();
             }
         }
-        out.flush();
-        err.flush();
+        output.flush();
         return allValid ? 0 : ProjectPlanton.FAILED;
+    }
+
+    /** One file's diagnostics: errors (then it is invalid), or warnings alone; or why it was skipped. */
+    private record Outcome(Path file, boolean valid, List<Diagnostic> diagnostics, String skipped) {}
+
+    private Outcome check(Candidate candidate) {
+        Path file = candidate.file();
+        List<Diagnostic> warnings = new ArrayList<>();
+        try {
+            Manifests.loadValid(file, warnings::add);
+            return new Outcome(file, true, warnings, null);
+        } catch (InvalidManifestException e) {
+            Optional<String> skip = candidate.found() ? skipReason(e) : Optional.empty();
+            return skip.map(reason -> new Outcome(file, true, List.of(), reason))
+                    .orElseGet(() -> new Outcome(file, false, e.diagnostics(), null));
+        }
     }
 
     /** Why a file found in a directory is not checked, if it is not. */
@@ -109,6 +141,69 @@ final class ValidateCommand implements Callable<Integer> {
                     ? Optional.of("kind " + Text.printable(Text.cut(kind)) + ", not " + Manifests.KIND + " (--other-kinds=error reports it)")
                     : Optional.empty();
         });
+    }
+
+    private static Outcome outcome(Future<Outcome> result) throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            // Not a problem with the manifest (that is an Outcome): ends the run, as it would in sequence.
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "validate");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Diagnostics to stderr and "FILE: valid" to stdout, written in blocks rather than flushed line
+     * by line: a stream is flushed only before the other one is written (so the two interleave as
+     * the files' order says on a terminal), before waiting for a file, and at the end.
+     */
+    private static final class Output {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private PrintWriter last;
+
+        Output(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        void error(Diagnostic diagnostic) {
+            line(err, diagnostic.format());
+        }
+
+        /** Prints one file's outcome; true when the file is valid. */
+        boolean print(Outcome outcome) {
+            outcome.diagnostics().forEach(this::error);
+            if (outcome.skipped() != null) {
+                line(out, Text.printable(outcome.file().toString()) + ": skipped, " + outcome.skipped());
+            } else if (outcome.valid()) {
+                line(out, Text.printable(outcome.file().toString()) + ": valid");
+            }
+            return outcome.valid();
+        }
+
+        private void line(PrintWriter to, String line) {
+            if (last != null && last != to) {
+                last.flush();
+            }
+            last = to;
+            to.write(line); // unlike println, write does not flush an autoflush writer
+            to.write(System.lineSeparator());
+        }
+
+        void flush() {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**

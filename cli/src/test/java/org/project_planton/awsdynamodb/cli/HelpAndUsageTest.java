@@ -22,7 +22,7 @@ class HelpAndUsageTest {
     /** Every command path: "", "validate", "local up", ... */
     private static List<String> commandPaths() {
         List<String> paths = new ArrayList<>();
-        collect(ProjectPlanton.commandLine(CliRun.BARE).getCommandSpec(), "", paths);
+        collect(ProjectPlanton.commandLine(CliRun.BARE, new String[0]).getCommandSpec(), "", paths);
         return paths;
     }
 
@@ -81,7 +81,7 @@ class HelpAndUsageTest {
 
     /** The words of the help this command declares: its description, its options' and parameters' text, its subcommands' summaries. */
     private static List<String> declaredWords(String path) {
-        CommandSpec spec = ProjectPlanton.commandLine(CliRun.BARE).getCommandSpec();
+        CommandSpec spec = ProjectPlanton.commandLine(CliRun.BARE, new String[0]).getCommandSpec();
         for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
             spec = spec.subcommands().get(name).getCommandSpec();
         }
@@ -99,7 +99,7 @@ class HelpAndUsageTest {
     @Test
     void everyCommandSummaryIsOneWholeSentence() {
         for (String path : commandPaths()) {
-            CommandSpec spec = ProjectPlanton.commandLine(CliRun.BARE).getCommandSpec();
+            CommandSpec spec = ProjectPlanton.commandLine(CliRun.BARE, new String[0]).getCommandSpec();
             for (String name : path.isEmpty() ? new String[0] : path.split(" ")) {
                 spec = spec.subcommands().get(name).getCommandSpec();
             }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +96,36 @@ class ValidateCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(List.of(a + ": valid", b + ": valid", single + ": valid"), run.out().lines().toList());
+    }
+
+    @Test
+    void filesCheckedInParallelAreReportedInTheirOrderExactlyAsOneByOne() throws IOException {
+        String warned = VALID + """
+                  serverSideEncryption:
+                    enabled: true
+                  contributorInsightsEnabled: true
+                """;
+        List<String> kinds = List.of(VALID, VALID.replace("name: orders", "name: o"), warned, VALID.replace("type: S", "type: X"));
+        Path tables = Files.createDirectories(dir.resolve("tables"));
+        for (int i = 0; i < 80; i++) {
+            Files.writeString(tables.resolve(String.format("t-%02d.yaml", i)), kinds.get(i % kinds.size()));
+        }
+        // stdout and stderr into one writer, so the interleaving of the two is checked too
+        StringBuilder oneByOne = new StringBuilder();
+        try (Stream<Path> files = Files.list(tables)) {
+            for (Path file : files.sorted().toList()) {
+                oneByOne.append(combinedOutput("validate", "-m", file.toString()));
+            }
+        }
+
+        assertEquals(oneByOne.toString(), combinedOutput("validate", "-m", tables.toString()));
+    }
+
+    private static String combinedOutput(String... args) {
+        StringWriter both = new StringWriter();
+        PrintWriter writer = new PrintWriter(both, true);
+        ProjectPlanton.run(args, writer, writer, CliRun.BARE);
+        return both.toString();
     }
 
     @Test

@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
  * table (key schema, LSIs, the type of an attribute a kept key uses) is refused before anything is sent.
  */
 public final class Converger {
+    /** How many times a table that another client changes meanwhile is read and converged again. */
+    static final int PASSES = 3;
+
     private final DynamoDbClient client;
     private final Consumer<String> progress;
     private final Duration timeout;
@@ -41,11 +44,50 @@ public final class Converger {
         this.timeout = timeout;
     }
 
-    /** Converges the table the plan registers and returns the live table afterwards. */
+    /**
+     * Converges the table the plan registers and returns the live table afterwards, which matches
+     * the plan: success means in sync. Another client (a second {@code local up}) may change the table
+     * meanwhile; then the table is read again and converged again, up to {@link #PASSES} times, and
+     * refused after that rather than reported as done.
+     */
     public LiveTable converge(Plan plan) {
         changes = 0;
         PlannedTable want = PlannedTable.of(plan);
         TableDefinition planned = TableDefinition.of(plan);
+        for (int pass = 1; ; pass++) {
+            try {
+                convergeOnce(want, planned);
+            } catch (Rejected e) {
+                if (pass == PASSES) {
+                    throw e;
+                }
+                // Such as "Table is being updated" or "index already exists": another client may be changing it.
+                progress.accept("note: " + e.getMessage() + "; reading the table again");
+                if (LiveTable.read(client, want.name()).isPresent()) {
+                    awaitActive(want.name());
+                }
+                continue;
+            }
+            LiveTable live = LiveTable.read(client, want.name()).orElseThrow(() ->
+                    new IllegalStateException("table " + want.name() + " disappeared while it was being converged"));
+            List<TableComparison.Field> differences = TableComparison.of(want, live).differences();
+            if (differences.isEmpty()) {
+                if (changes == 0) {
+                    progress.accept("table " + want.name() + ": in sync with the manifest; nothing to change");
+                }
+                return live;
+            }
+            String fields = differences.stream().map(TableComparison.Field::name).collect(Collectors.joining(", "));
+            if (pass == PASSES) {
+                throw new IllegalStateException("table " + want.name() + " kept changing while it was being converged (another `local up`"
+                        + " at the same time?); it does not match the manifest (" + fields + "). Run `local up` again once the other is done");
+            }
+            progress.accept("table " + want.name() + " changed while it was being converged (" + fields + "); converging again");
+        }
+    }
+
+    /** One pass: read the table, then create it or change what differs. */
+    private void convergeOnce(PlannedTable want, TableDefinition planned) {
         var existing = LiveTable.read(client, want.name());
         if (existing.isEmpty()) {
             create(want);
@@ -54,11 +96,6 @@ public final class Converger {
             update(want, existing.get());
         }
         applyUnverifiable(want, planned.contributorInsights());
-        if (changes == 0) {
-            progress.accept("table " + want.name() + ": in sync with the manifest; nothing to change");
-        }
-        return LiveTable.read(client, want.name()).orElseThrow(() ->
-                new IllegalStateException("table " + want.name() + " disappeared while it was being converged"));
     }
 
     private void create(PlannedTable want) {
@@ -269,7 +306,7 @@ public final class Converger {
     }
 
     private TableDescription describe(String name) {
-        return call("DescribeTable", () -> client.describeTable(b -> b.tableName(name)).table());
+        return call("DescribeTable", () -> LiveTable.describe(client, name));
     }
 
     /** Waits until the table and every index are ACTIVE and no index is being deleted. */
@@ -304,7 +341,14 @@ public final class Converger {
         } catch (ResourceNotFoundException e) {
             throw e;
         } catch (DynamoDbException e) {
-            throw new IllegalArgumentException(operation + " was rejected: " + EndpointErrors.message(e), e);
+            throw new Rejected(operation + " was rejected: " + EndpointErrors.message(e), e);
+        }
+    }
+
+    /** The endpoint rejected a request of a pass. */
+    private static final class Rejected extends IllegalArgumentException {
+        Rejected(String message, DynamoDbException cause) {
+            super(message, cause);
         }
     }
 }

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,6 +45,28 @@ public final class DynamoDbLocalServer implements AutoCloseable {
      * {@code dataDir} is null, otherwise keeping its data in that directory. One database serves
      * every access key and region ({@code -sharedDb}), so any SDK client finds the table.
      */
+    /** With -sharedDb, DynamoDB Local keeps every table in this one SQLite file of the data directory. */
+    static final String DATABASE_FILE = "shared-local-instance.db";
+
+    /**
+     * The data directory (0700 when created here) and its database file, created empty and 0600
+     * before DynamoDB Local opens it: SQLite would create it with the umask's mode, readable by
+     * everyone, and gives its journal files the database file's mode.
+     */
+    private static void createPrivately(Path dataDir) {
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            Path database = dataDir.resolve(DATABASE_FILE);
+            if (!Files.exists(database, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createFile(database, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--data-dir " + dataDir + ": cannot create the directory or its database file: " + e.getMessage());
+        }
+    }
+
     public static DynamoDbLocalServer start(int port, Path dataDir) {
         if (port < 0 || port > MAX_PORT) {
             throw new IllegalArgumentException("--port must be 0 (any free port) or 1 to " + MAX_PORT + ", not " + port);
@@ -51,11 +75,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
-            try {
-                Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--data-dir " + dataDir + ": cannot create the directory: " + e.getMessage());
-            }
+            createPrivately(dataDir);
             args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString()));
         }
         Object proxy;

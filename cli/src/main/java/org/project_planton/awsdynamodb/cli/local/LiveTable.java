@@ -95,7 +95,7 @@ public record LiveTable(TableDescription table, TimeToLiveDescription ttl, Boole
     public static Optional<LiveTable> read(DynamoDbClient client, String name) {
         TableDescription table;
         try {
-            table = client.describeTable(b -> b.tableName(name)).table();
+            table = describe(client, name);
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
@@ -110,5 +110,14 @@ public record LiveTable(TableDescription table, TimeToLiveDescription ttl, Boole
             }
         }
         return Optional.of(new LiveTable(table, ttl, pitr));
+    }
+
+    /** DescribeTable's table; ResourceNotFoundException when there is none; NotDynamoDbException for an answer without one. */
+    static TableDescription describe(DynamoDbClient client, String name) {
+        TableDescription table = client.describeTable(b -> b.tableName(name)).table();
+        if (table == null || table.tableName() == null) {
+            throw new NotDynamoDbException("it answered DescribeTable without a table description");
+        }
+        return table;
     }
 }

@@ -42,7 +42,7 @@ final class LocalDownCommand implements Callable<Integer> {
             return LocalTarget.reach(uri, () -> {
                 TableDescription t;
                 try {
-                    t = client.describeTable(b -> b.tableName(name)).table();
+                    t = LiveTable.describe(client, name);
                 } catch (ResourceNotFoundException e) {
                     out.println("table " + name + " does not exist at " + uri + "; nothing to delete");
                     return 0;

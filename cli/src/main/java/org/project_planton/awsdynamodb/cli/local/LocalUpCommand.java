@@ -71,20 +71,21 @@ final class LocalUpCommand implements Callable<Integer> {
         }
         LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         if (endpoint != null) {
-            up(endpoint, planned, out, err);
+            URI uri = endpoint;
+            try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
+                up(uri, client, planned, out, err);
+            }
             return 0;
         }
         return serve(planned, out, err);
     }
 
-    private void up(URI uri, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
-        try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
-            LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
-                    .converge(planned.plan()));
-            StackOutputsView.print(Map.of("endpoint", uri.toString()), LocalTarget.outputs(live, planned.region()), output, out);
-            out.flush();
-            err.flush();
-        }
+    private void up(URI uri, DynamoDbClient client, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
+        LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
+                .converge(planned.plan()));
+        StackOutputsView.print(Map.of("endpoint", uri.toString()), LocalTarget.outputs(live, planned.region()), output, out);
+        out.flush();
+        err.flush();
     }
 
     /** Starts DynamoDB Local, brings the table up, and serves until Ctrl-C (or this thread is interrupted). */
@@ -102,7 +103,9 @@ final class LocalUpCommand implements Callable<Integer> {
         }, "project-planton-local-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            up(server.endpoint(), planned, out, err);
+            try (DynamoDbClient client = LocalClients.ownServerClient(server.endpoint(), planned.region())) {
+                up(server.endpoint(), client, planned, out, err);
+            }
             String where = dataDir == null ? "in memory: the data goes when it stops" : "data kept in " + dataDir.toAbsolutePath();
             err.println("DynamoDB Local is serving table " + planned.table().name() + " at " + server.endpoint()
                     + " (127.0.0.1 only, " + where + "). Ctrl-C stops it.");

@@ -29,7 +29,7 @@ final class EmbeddedDynamoDb {
 
     static synchronized DynamoDbClient client() {
         if (client == null) {
-            client = LocalClients.client(server().endpoint(), LocalClients.DEFAULT_REGION);
+            client = LocalClients.ownServerClient(server().endpoint(), LocalClients.DEFAULT_REGION);
         }
         return client;
     }
