@@ -133,7 +133,7 @@ class HelpAndUsageTest {
                 new String[] {"local", "up", "--manifest", "x.yaml", "--port", "99999"});
         cases.put("project-planton local up: error: --port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint",
                 new String[] {"local", "up", "--manifest", "x.yaml", "--port", "9000", "--endpoint", "http://127.0.0.1:9000"});
-        cases.put("project-planton local status: error: Invalid value for option '--endpoint': expected an http or https URL such as http://127.0.0.1:8000, not 'localhost:8000'",
+        cases.put("project-planton local status: error: Invalid value for option '--endpoint': --endpoint must be an http or https URL such as http://127.0.0.1:8000, not localhost:8000",
                 new String[] {"local", "status", "--manifest", "x.yaml", "--endpoint", "localhost:8000"});
         cases.put("project-planton: error: unknown command 'lcoal'; did you mean 'local'?",
                 new String[] {"lcoal", "up"});
