@@ -32,6 +32,8 @@ import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 public final class Manifests {
     public static final String API_VERSION = "aws.project-planton.org/v1";
     public static final String KIND = "AwsDynamodb";
+    /** Where a stack input holds its manifest, as a field path prefix. */
+    static final String STACK_INPUT_TARGET = "target.";
     /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
     public static final int MAX_BYTES = 1 << 20;
     private static final Consumer<Diagnostic> IGNORE = warning -> { };
@@ -203,17 +205,38 @@ public final class Manifests {
      * {@code providerConfig}, when present, the credentials. Both are validated.
      */
     public static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName) throws InvalidManifestException {
+        return loadValidStackInput(yaml, sourceName, List.of(), IGNORE);
+    }
+
+    /**
+     * A stack input file ({@code -i}) with {@code --set} assignments applied to its target, then
+     * validated as a whole, exactly as a manifest and a credentials file are. A --set path is the
+     * manifest's ({@code spec.billingMode}), not the stack input's.
+     */
+    public static AwsDynamodbStackInput loadValidStackInput(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+            throws InvalidManifestException {
+        return loadValidStackInput(readText(file), file.toString(), assignments, warnings);
+    }
+
+    private static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName, List<String> assignments,
+                                                             Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodbStackInput.Builder builder = AwsDynamodbStackInput.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
+        if (!assignments.isEmpty()) {
+            List<Diagnostic> problems = Overrides.apply(builder.getTargetBuilder(), STACK_INPUT_TARGET, assignments, reader.sourceMap());
+            if (!problems.isEmpty()) {
+                throw new InvalidManifestException(problems).spelled(reader.writesCamelCase());
+            }
+        }
         if (builder.hasTarget()) {
             try {
-                checkKind(builder.getTarget(), reader, "target.");
+                checkKind(builder.getTarget(), reader, STACK_INPUT_TARGET);
             } catch (InvalidManifestException e) {
                 throw e.spelled(reader.writesCamelCase());
             }
         }
-        return validated(builder.build(), reader, IGNORE);
+        return validated(builder.build(), reader, warnings);
     }
 
     /**

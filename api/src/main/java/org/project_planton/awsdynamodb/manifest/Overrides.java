@@ -23,6 +23,14 @@ final class Overrides {
 
     /** Applies every assignment in order; returns the problems, each naming its {@code --set}. */
     static List<Diagnostic> apply(Message.Builder root, List<String> assignments, SourceMap sourceMap) {
+        return apply(root, "", assignments, sourceMap);
+    }
+
+    /**
+     * As {@link #apply(Message.Builder, List, SourceMap)} on a manifest that sits at {@code prefix}
+     * ({@code target.}) of the message the source map is for: a stack input.
+     */
+    static List<Diagnostic> apply(Message.Builder root, String prefix, List<String> assignments, SourceMap sourceMap) {
         List<Diagnostic> problems = new ArrayList<>();
         for (String assignment : assignments) {
             String label = "--set " + Text.cut(assignment, LABEL_LIMIT);
@@ -35,7 +43,7 @@ final class Overrides {
             String path = apply(root, assignment.substring(0, equals), assignment.substring(equals + 1), reader, label, problems);
             problems.addAll(reader.errors());
             if (path != null) {
-                sourceMap.override(path, label);
+                sourceMap.override(prefix + path, label);
             }
         }
         return problems;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 
 /**
  * Runs the proto's buf.validate rules, then the pre-flight checks, and positions every problem
@@ -41,9 +42,13 @@ final class Validation {
             String path = focus(render(v.getField()), v.getRuleId(), sourceMap);
             diagnostics.add(sourceMap.diagnostic(path, v.getMessage(), v.getRuleId()));
         }
-        if (message instanceof AwsDynamodb resource && resource.hasSpec()) {
+        // The pre-flight checks run on a manifest, and on the manifest a stack input holds.
+        AwsDynamodb resource = message instanceof AwsDynamodb manifest ? manifest
+                : message instanceof AwsDynamodbStackInput input && input.hasTarget() ? input.getTarget() : null;
+        String prefix = message instanceof AwsDynamodbStackInput ? Manifests.STACK_INPUT_TARGET : "";
+        if (resource != null && resource.hasSpec()) {
             for (PreflightChecks.Finding finding : PreflightChecks.check(resource.getSpec())) {
-                diagnostics.add(sourceMap.diagnostic(finding.path(), finding.message(), finding.ruleId(), finding.severity()));
+                diagnostics.add(sourceMap.diagnostic(prefix + finding.path(), finding.message(), finding.ruleId(), finding.severity()));
             }
         }
         diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));

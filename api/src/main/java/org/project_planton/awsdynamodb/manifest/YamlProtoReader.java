@@ -11,10 +11,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.project_planton.shared.Options;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -39,7 +37,6 @@ final class YamlProtoReader {
     /** Bounds the work an alias-heavy document ("billion laughs") can cause. */
     private static final int MAX_NODES = 200_000;
     private static final Pattern ASCII_INTEGER = Pattern.compile("[-+]?[0-9]+");
-    private static final Map<EnumDescriptor, Map<String, EnumValueDescriptor>> SPELLINGS = new ConcurrentHashMap<>();
 
     private final String file;
     private final SourceMap sourceMap;
@@ -319,7 +316,7 @@ final class YamlProtoReader {
 
     /** An enum value by its name, its name prefixed by the enum's (KEY_TYPE_HASH), a yaml_alias, or its number. */
     private static EnumValueDescriptor parseEnum(EnumDescriptor type, String text) {
-        EnumValueDescriptor value = SPELLINGS.computeIfAbsent(type, YamlProtoReader::spellings).get(text);
+        EnumValueDescriptor value = EnumSpellings.of(type).get(text);
         if (value != null) {
             return value;
         }
@@ -338,39 +335,28 @@ final class YamlProtoReader {
         return text;
     }
 
-    private static Map<String, EnumValueDescriptor> spellings(EnumDescriptor type) {
-        String prefix = upperSnake(type.getName()) + "_";
-        Map<String, EnumValueDescriptor> byName = new HashMap<>();
-        for (EnumValueDescriptor value : type.getValues()) {
-            byName.put(value.getName(), value);
-            byName.putIfAbsent(prefix + value.getName(), value);
-            for (String alias : value.getOptions().getExtension(Options.yamlAlias)) {
-                byName.put(alias, value);
-            }
-        }
-        return byName;
-    }
-
-    private static String upperSnake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase();
-    }
-
     private static String enumMessage(FieldDescriptor field, String text) {
         String accepted = field.getEnumType().getValues().stream()
                 .filter(v -> v.getNumber() != 0)
-                .map(v -> v.getOptions().getExtension(Options.yamlAlias).isEmpty() ? v.getName()
-                        : v.getName() + " (or " + String.join(", ", v.getOptions().getExtension(Options.yamlAlias)) + ")")
+                .map(v -> EnumSpellings.aliases(v).isEmpty() ? v.getName()
+                        : v.getName() + " (or " + String.join(", ", EnumSpellings.aliases(v)) + ")")
                 .collect(Collectors.joining(", "));
         String type = field.getEnumType().getName();
         return Text.quote(text) + " is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + "; accepted values: " + accepted;
     }
 
+    /** The field that {@code name} is one of the {@link #names} of; null when there is none. */
     static FieldDescriptor findField(Descriptor type, String name) {
         FieldDescriptor byProtoName = type.findFieldByName(name);
         if (byProtoName != null) {
             return byProtoName;
         }
         return type.getFields().stream().filter(f -> f.getJsonName().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The names a manifest may give {@code field}: camelCase (its JSON name) and snake_case (its proto name). */
+    static List<String> names(FieldDescriptor field) {
+        return field.getJsonName().equals(field.getName()) ? List.of(field.getName()) : List.of(field.getJsonName(), field.getName());
     }
 
     static String unknownFieldMessage(Descriptor type, String name) {

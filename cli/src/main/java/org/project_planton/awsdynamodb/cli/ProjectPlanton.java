@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         // prints this version everywhere), and help as wide as the terminal.
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
-        version = "project-planton AwsDynamodb 0.1.0",
+        version = "project-planton AwsDynamodb " + ProjectPlanton.VERSION,
         usageHelpAutoWidth = true,
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.")
 public final class ProjectPlanton {
@@ -30,8 +30,10 @@ public final class ProjectPlanton {
      * gets only that one, and everything else (help, no subcommand, a wrong one) gets them all.
      */
     static final List<Class<?>> SUBCOMMANDS =
-            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class, HelpCommand.class);
+            List.of(ValidateCommand.class, PlanCommand.class, PulumiCommand.class, LocalCommand.class,
+                    LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, HelpCommand.class);
 
+    static final String VERSION = "0.1.0";
     /** Exit code for invalid input or a failed operation; 0 is success and 2 a usage error ({@link UsageErrors}). */
     static final int FAILED = 1;
 
@@ -97,8 +99,9 @@ public final class ProjectPlanton {
             for (Class<?> subcommand : SUBCOMMANDS) {
                 Command command = subcommand.getAnnotation(Command.class);
                 if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
-                    // help describes the others, so it needs them all
-                    return subcommand == HelpCommand.class ? SUBCOMMANDS : List.of(subcommand);
+                    // help describes the others and completion completes them, so they need them all
+                    return subcommand == HelpCommand.class || subcommand == CompletionCommand.class
+                            ? SUBCOMMANDS : List.of(subcommand);
                 }
             }
         }

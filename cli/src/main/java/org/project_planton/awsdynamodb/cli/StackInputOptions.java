@@ -8,21 +8,45 @@ import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The options that say what to deploy and with which credentials, shared by plan and pulumi. */
+/**
+ * The options that say what to deploy and with which credentials, shared by plan, pulumi, local
+ * and load-manifest: a manifest (plus a credentials file), or a whole stack input, as
+ * ProjectPlanton's CLI takes them ({@code -f}, {@code -i}).
+ */
 public final class StackInputOptions {
-    @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "FILE", converter = NonEmptyPath.class, description = "The AwsDynamodb manifest.")
-    Path manifest;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    /** Exactly one of the two. */
+    static final class Source {
+        @Option(names = {"-m", "-f", "--manifest"}, required = true, paramLabel = "FILE", converter = NonEmptyPath.class, description = "The AwsDynamodb manifest.")
+        Path manifest;
+
+        @Option(names = {"-i", "--stack-input"}, required = true, paramLabel = "FILE", converter = NonEmptyPath.class,
+                description = "A whole AwsDynamodbStackInput instead: the manifest under 'target' and, optionally, the "
+                        + "credentials under 'providerConfig'. Validated exactly as a manifest and a credentials file are.")
+        Path stackInput;
+    }
 
     @Option(names = "--aws-provider-config", paramLabel = "FILE", converter = NonEmptyPath.class,
             description = "AWS credentials and region as an AwsProviderConfig YAML file (see the README). "
                     + "Without it, the ambient AWS credentials and region are used.")
     Path providerConfig;
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a manifest field, typed by the field: spec.billingMode=PROVISIONED, "
-                    + "spec.provisionedThroughput={readCapacityUnits: 5, writeCapacityUnits: 5}. Repeatable.")
+    static final String SET_DESCRIPTION = "Override a manifest field, typed by the field: spec.billingMode=PROVISIONED, "
+            + "spec.provisionedThroughput={readCapacityUnits: 5, writeCapacityUnits: 5}. Repeatable.";
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = SET_DESCRIPTION)
     List<String> overrides = new ArrayList<>();
 
     /**
@@ -30,14 +54,28 @@ public final class StackInputOptions {
      * The manifest's warnings, which do not stop anything, are printed to {@code warnings}.
      */
     public AwsDynamodbStackInput load(PrintWriter warnings) throws InvalidManifestException {
+        return load(spec.commandLine(), source, providerConfig, overrides, warnings);
+    }
+
+    /** As {@link #load(PrintWriter)}, for a command that takes these options its own way (load-manifest). */
+    static AwsDynamodbStackInput load(CommandLine commandLine, Source source, Path providerConfig, List<String> overrides,
+                                      PrintWriter warnings) throws InvalidManifestException {
         List<Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
         try {
-            input.setTarget(Manifests.loadValid(manifest, overrides, warning -> warnings.println(warning.format())));
+            if (source.stackInput != null) {
+                input.mergeFrom(Manifests.loadValidStackInput(source.stackInput, overrides, warning -> warnings.println(warning.format())));
+            } else {
+                input.setTarget(Manifests.loadValid(source.manifest, overrides, warning -> warnings.println(warning.format())));
+            }
         } catch (InvalidManifestException e) {
             problems.addAll(e.diagnostics());
         }
         if (providerConfig != null) {
+            if (input.hasProviderConfig()) {
+                throw new ParameterException(commandLine, source.stackInput
+                        + " already holds providerConfig; leave out --aws-provider-config, or the providerConfig");
+            }
             try {
                 input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig, warning -> warnings.println(warning.format())));
             } catch (InvalidManifestException e) {

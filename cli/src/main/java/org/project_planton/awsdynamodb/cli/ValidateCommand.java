@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
@@ -45,8 +46,12 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "There, YAML that is not a manifest (no apiVersion and kind, such as Pulumi.yaml) is skipped, "
                         + "and so are manifests of another kind unless --other-kinds=error; each skip is one line. "
                         + "A file named on the command line is always checked as an AwsDynamodb manifest.",
-                "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error."})
+                "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error.",
+                "-o json prints one JSON array with an object per file; -o sarif prints SARIF 2.1.0 for code scanning (see the README)."})
 final class ValidateCommand implements Callable<Integer> {
+    /** How validate prints its verdicts: lines for people, or one document for machines. */
+    enum Format { text, json, sarif }
+
     /** Bounds the results held at once, whatever the number of files. */
     private static final int IN_FLIGHT_PER_THREAD = 64;
     /** Directories a search never enters: build output, dependencies and version control. */
@@ -62,7 +67,7 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Manifests, or directories searched recursively for *.yaml and *.yml files.")
     List<Path> arguments = new ArrayList<>();
 
-    @Option(names = {"-m", "--manifest"}, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
+    @Option(names = {"-m", "-f", "--manifest"}, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
             description = "The same as a FILE|DIR argument. Repeatable.")
     List<Path> manifests = new ArrayList<>();
 
@@ -75,6 +80,10 @@ final class ValidateCommand implements Callable<Integer> {
     /** One file to check, and whether a directory search found it (then YAML of other kinds may be skipped). */
     private record Candidate(Path file, boolean found) {}
 
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif", defaultValue = "text",
+            description = "text (default): 'FILE: valid' on stdout, problems on stderr. json or sarif: one document on stdout, in file order.")
+    Format format;
+
     @Override
     public Integer call() throws InterruptedException {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
@@ -85,10 +94,18 @@ final class ValidateCommand implements Callable<Integer> {
         }
         List<Diagnostic> unreadable = new ArrayList<>();
         List<Candidate> files = expand(given, unreadable);
-        unreadable.forEach(output::error);
+        // -o json|sarif: every file's result, in the order given, printed as one document at the end.
+        List<DiagnosticReport.FileResult> results = new ArrayList<>();
+        Predicate<Outcome> report = format == Format.text ? output::print : outcome -> {
+            results.add(new DiagnosticReport.FileResult(outcome.file(), outcome.diagnostics()));
+            return outcome.valid();
+        };
+        for (Diagnostic problem : unreadable) {
+            report.test(new Outcome(Path.of(problem.file()), false, List.of(problem), null));
+        }
         boolean allValid = unreadable.isEmpty();
         if (files.size() == 1) {
-            allValid = output.print(check(files.get(0)));
+            allValid &= report.test(check(files.get(0)));
         } else {
             // Files are checked on every core, and reported in the order given, whatever finishes first.
             int threads = Runtime.getRuntime().availableProcessors();
@@ -105,11 +122,16 @@ final class ValidateCommand implements Callable<Integer> {
                     if (!head.isDone()) {
                         output.flush(); // what is known so far is shown while the rest is checked
                     }
-                    allValid &= output.print(outcome(head));
+                    allValid &= report.test(outcome(head));
                 }
             } finally {
                 pool.shutdownNow();
             }
+        }
+        switch (format) {
+            case json -> spec.commandLine().getOut().println(DiagnosticReport.json(results));
+            case sarif -> spec.commandLine().getOut().println(DiagnosticReport.sarif(results, ProjectPlanton.VERSION, Path.of("")));
+            case text -> { }
         }
         output.flush();
         return allValid ? 0 : ProjectPlanton.FAILED;
