@@ -35,6 +35,9 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
 
     private static String message(ParameterException e, CommandLine command) {
         List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched() : command.getUnmatchedArguments();
+        if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !command.getCommandSpec().subcommands().isEmpty()) {
+            return unexpectedArgument(command.getCommandSpec(), unmatched.get(0)); // a misspelt command comes first
+        }
         Optional<String> unknownOption = unmatched.stream().filter(a -> a.startsWith("-") && a.length() > 1).findFirst();
         if (unknownOption.isPresent()) {
             return unknownOption(command.getCommandSpec(), unknownOption.get());

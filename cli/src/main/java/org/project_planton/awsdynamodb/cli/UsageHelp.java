@@ -75,9 +75,8 @@ final class UsageHelp extends Help {
             UsageMessageSpec usage = entry.getValue().commandSpec().usageMessage();
             String[] summary = usage.header().length > 0 ? usage.header() : usage.description();
             CommandSpec command = entry.getValue().commandSpec();
-            List<String> names = new ArrayList<>(List.of(command.name()));
-            names.addAll(List.of(command.aliases()));
-            rows.add(new String[] {"  " + String.join(", ", names), summary.length > 0 ? summary[0] : ""});
+            String aliases = command.aliases().length == 0 ? "" : " (" + String.join(", ", command.aliases()) + ")";
+            rows.add(new String[] {"  " + command.name() + aliases, summary.length > 0 ? summary[0] : ""});
         }
         return table(rows);
     }
