@@ -75,7 +75,7 @@ public final class StackInputOptions {
                         + " already holds providerConfig; leave out --aws-provider-config, or the providerConfig");
             }
             try {
-                input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig));
+                input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig, warning -> warnings.println(warning.format())));
             } catch (InvalidManifestException e) {
                 problems.addAll(e.diagnostics());
             }
