@@ -13,7 +13,7 @@
 #  - up, refresh and destroy without --yes (or --skip-preview; --preview-only for refresh and
 #    destroy) fail when not interactive (backenderr.NoConfirmationInNonInteractiveError). Interactive
 #    means stdin and stdout are terminals and no --non-interactive (cmdutil.Interactive); tests say
-#    STAND_IN_TERMINAL=FILE to play a terminal whose user answers yes: what an operation shows on it
+#    STAND_IN_TERMINAL=FILE to play a terminal whose user answers yes: what a command shows on it
 #    goes to FILE.
 #  - Operations need an existing stack: "no stack named 'ORG/PROJECT/STACK' found"
 #    (backenderr.StackNotFoundError). stack select --create and stack init create one; creating
@@ -172,6 +172,8 @@ locked() { # diy/lock.go checkForLock
 scripted_failure() { if [ -f "$dir/fail-$command" ]; then fail other "$(cat "$dir/fail-$command")"; fi; }
 
 scripted_failure
+# What a command shows on the played terminal goes to that file, never to the test JVM's own stdout.
+to_terminal() { if interactive && [ -n "${STAND_IN_TERMINAL:-}" ]; then exec >> "$STAND_IN_TERMINAL"; fi; }
 
 case $command in
   stack-select)
@@ -214,10 +216,12 @@ case $command in
     fi
     rm -rf "$stack_dir"
     if [ -z "$(get preserve-config)" ]; then rm -f "$config_file"; fi
+    to_terminal
     echo "Stack '$stack' has been removed!" ;;
   cancel)
     require_stack
     rm -f "$stack_dir"/locks/*
+    to_terminal
     echo "The currently running update for '$short' has been canceled!" ;;
   preview)
     require_stack
@@ -236,7 +240,7 @@ case $command in
     require_stack
     confirm
     locked
-    if interactive && [ -n "${STAND_IN_TERMINAL:-}" ]; then exec >> "$STAND_IN_TERMINAL"; fi
+    to_terminal
     if [ -n "${opt[plan]:-}" ]; then
       grep -q '"resourcePlans"' "${opt[plan]}" 2>/dev/null || fail other "open ${opt[plan]}: no such file or directory"
       [ -f "$dir/up-exceeds-plan" ] && fail other "$(cat "$dir/up-exceeds-plan")"

@@ -4,8 +4,14 @@ package org.project_planton.awsdynamodb.manifest;
  * One problem with a manifest, positioned at the YAML node it is about.
  * Line and column are 1-based; 0 means the problem has no position inside the file.
  * An {@link Severity#ERROR} makes the manifest invalid; a {@link Severity#WARNING} does not.
+ *
+ * <p>{@code path} and {@code message} name fields in snake_case, as the proto does (so rules and
+ * tests match them whatever the file's spelling). {@code camelCase} says the file writes its field
+ * names in camelCase; then {@link #format()} shows them that way ({@link #shownPath()},
+ * {@link #shownMessage()}), so the user reads the names they wrote.
  */
-public record Diagnostic(String file, int line, int column, String path, String message, String ruleId, Severity severity) {
+public record Diagnostic(String file, int line, int column, String path, String message, String ruleId, Severity severity,
+                         boolean camelCase) {
     /** A path longer than this is a hostile map key; a real one (a Kubernetes label key) is far shorter. */
     private static final int PATH_LIMIT = 400;
 
@@ -24,13 +30,33 @@ public record Diagnostic(String file, int line, int column, String path, String 
         }
     }
 
-    /** An error. */
+    /** An error, shown as the proto spells field names. */
     public Diagnostic(String file, int line, int column, String path, String message, String ruleId) {
         this(file, line, column, path, message, ruleId, Severity.ERROR);
     }
 
+    /** A diagnostic shown as the proto spells field names. */
+    public Diagnostic(String file, int line, int column, String path, String message, String ruleId, Severity severity) {
+        this(file, line, column, path, message, ruleId, severity, false);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
+    }
+
+    /** This diagnostic, shown with camelCase field names when {@code camelCase}. */
+    public Diagnostic spelled(boolean camelCase) {
+        return new Diagnostic(file, line, column, path, message, ruleId, severity, camelCase);
+    }
+
+    /** The path as the user's file spells it: {@code spec.globalSecondaryIndexes[0]} for a camelCase file. */
+    public String shownPath() {
+        return camelCase ? FieldNames.camelCase(path) : path;
+    }
+
+    /** The message with field names spelled as the user's file spells them. */
+    public String shownMessage() {
+        return camelCase ? FieldNames.camelCase(message) : message;
     }
 
     /**
@@ -44,8 +70,8 @@ public record Diagnostic(String file, int line, int column, String path, String 
         }
         out.append(": ").append(severity.label()).append(": ");
         if (!path.isEmpty()) {
-            out.append(Text.cut(path, PATH_LIMIT)).append(": ");
+            out.append(Text.cut(shownPath(), PATH_LIMIT)).append(": ");
         }
-        return Text.printable(out.append(message).append(" [").append(ruleId).append(']').toString());
+        return Text.printable(out.append(shownMessage()).append(" [").append(ruleId).append(']').toString());
     }
 }

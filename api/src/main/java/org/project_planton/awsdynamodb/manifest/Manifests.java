@@ -13,8 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.project_planton.provider.aws.AwsProviderConfig;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
@@ -92,21 +97,123 @@ public final class Manifests {
                                          Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
-        YamlProtoReader reader = read(yaml, sourceName, builder);
+        YamlProtoReader reader = new YamlProtoReader(sourceName);
+        reader.readDocument(yaml, builder);
+        try {
+            return loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(reader.writesCamelCase())));
+        } catch (InvalidManifestException e) {
+            throw e.spelled(reader.writesCamelCase());
+        }
+    }
+
+    private static AwsDynamodb loadValid(AwsDynamodb.Builder builder, YamlProtoReader reader, List<String> assignments,
+                                         String providerRegion, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        if (!reader.errors().isEmpty()) {
+            // YAML of another kind, or no manifest at all (a Pulumi.yaml): one line saying so, not one
+            // per field that AwsDynamodb does not have.
+            if (reader.readTopLevelMapping() && builder.getKind().isEmpty() && builder.getApiVersion().isEmpty()) {
+                throw InvalidManifestException.otherKind(List.of(reader.sourceMap().diagnostic("",
+                        "not an " + KIND + " manifest: it has neither apiVersion nor kind", "manifest.kind")), "");
+            }
+            if (reader.readTopLevelMapping() && !builder.getKind().isEmpty() && !builder.getKind().equals(KIND)) {
+                checkKind(builder.build(), reader, "");
+            }
+            throw new InvalidManifestException(reader.errors());
+        }
+        AwsDynamodb fromFile = builder.build();
         List<Diagnostic> problems = Overrides.apply(builder, assignments, reader.sourceMap());
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);
         }
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
-        return validated(manifest, reader.sourceMap(), providerRegion, warnings);
+        List<Diagnostic> found = Validation.validate(manifest, reader.sourceMap(), providerRegion);
+        if (found.stream().anyMatch(Diagnostic::isError)) {
+            throw new InvalidManifestException(assignments.isEmpty() ? found : blameOverrides(found, fromFile, assignments, reader.sourceMap(), providerRegion));
+        }
+        found.forEach(warnings);
+        return manifest;
+    }
+
+    /**
+     * A problem that the file alone does not have is caused by the {@code --set} values: it is
+     * reported against the first {@code --set} that brings it (found by validating the file again
+     * with the assignments added one at a time), never against a line of the file.
+     */
+    private static List<Diagnostic> blameOverrides(List<Diagnostic> found, AwsDynamodb fromFile, List<String> assignments,
+                                                   SourceMap sourceMap, String providerRegion) {
+        List<Set<String>> problemsAfter = new ArrayList<>();
+        for (int count = 0; count <= assignments.size(); count++) {
+            AwsDynamodb.Builder partial = fromFile.toBuilder();
+            Overrides.apply(partial, assignments.subList(0, count), sourceMap);
+            Set<String> keys = new HashSet<>();
+            Validation.validate(partial.build(), sourceMap, providerRegion).forEach(d -> keys.add(problemKey(d)));
+            problemsAfter.add(keys);
+        }
+        List<Diagnostic> blamed = new ArrayList<>();
+        for (Diagnostic d : found) {
+            String key = problemKey(d);
+            int cause = 0;
+            while (cause <= assignments.size() && !problemsAfter.get(cause).contains(key)) {
+                cause++;
+            }
+            boolean fromAnOverride = cause >= 1 && cause <= assignments.size() && d.line() > 0;
+            blamed.add(fromAnOverride
+                    ? new Diagnostic("--set " + assignments.get(cause - 1), 0, 0, d.path(), d.message(), d.ruleId(), d.severity())
+                    : d);
+        }
+        return blamed;
+    }
+
+    private static String problemKey(Diagnostic d) {
+        return d.ruleId() + " " + d.path();
     }
 
     /** An {@code AwsProviderConfig} file, loaded and validated. */
     public static AwsProviderConfig loadValidProviderConfig(Path file) throws InvalidManifestException {
+        return loadValidProviderConfig(file, IGNORE);
+    }
+
+    /**
+     * An {@code AwsProviderConfig} file, loaded and validated; a warning goes to {@code warnings}
+     * when other users may read or change the file (it holds credentials: the README asks for 0600).
+     */
+    public static AwsProviderConfig loadValidProviderConfig(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        AwsProviderConfig config = loadProviderConfig(file);
+        openToOthers(file).ifPresent(mode -> warnings.accept(new Diagnostic(file.toString(), 0, 0, "",
+                "the file holds AWS credentials and other users can " + mode.describe() + " it (" + mode.symbolic()
+                        + "); make it yours alone: chmod 600 " + file, "provider_config.file_mode", Diagnostic.Severity.WARNING)));
+        return config;
+    }
+
+    /** A file's permission bits for its group and for everyone else, when any is set. */
+    private record OpenMode(Set<PosixFilePermission> permissions) {
+        String describe() {
+            boolean read = permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+            boolean write = permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            return read && write ? "read and change" : read ? "read" : write ? "change" : "open";
+        }
+
+        String symbolic() {
+            return PosixFilePermissions.toString(permissions);
+        }
+    }
+
+    /** Empty when only the owner has access, or when the file system has no POSIX permissions (Windows). */
+    private static Optional<OpenMode> openToOthers(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            boolean open = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+            return open ? Optional.of(new OpenMode(permissions)) : Optional.empty();
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static AwsProviderConfig loadProviderConfig(Path file) throws InvalidManifestException {
         AwsProviderConfig.Builder builder = AwsProviderConfig.newBuilder();
         YamlProtoReader reader = read(readText(file), file.toString(), builder);
-        return validated(builder.build(), reader.sourceMap(), "", IGNORE);
+        return validated(builder.build(), reader, "", IGNORE);
     }
 
     /**
@@ -135,13 +242,17 @@ public final class Manifests {
         if (!assignments.isEmpty()) {
             List<Diagnostic> problems = Overrides.apply(builder.getTargetBuilder(), STACK_INPUT_TARGET, assignments, reader.sourceMap());
             if (!problems.isEmpty()) {
-                throw new InvalidManifestException(problems);
+                throw new InvalidManifestException(problems).spelled(reader.writesCamelCase());
             }
         }
         if (builder.hasTarget()) {
-            checkKind(builder.getTarget(), reader, STACK_INPUT_TARGET);
+            try {
+                checkKind(builder.getTarget(), reader, STACK_INPUT_TARGET);
+            } catch (InvalidManifestException e) {
+                throw e.spelled(reader.writesCamelCase());
+            }
         }
-        return validated(builder.build(), reader.sourceMap(), "", warnings);
+        return validated(builder.build(), reader, "", warnings);
     }
 
     /**
@@ -192,7 +303,7 @@ public final class Manifests {
         YamlProtoReader reader = new YamlProtoReader(sourceName);
         reader.readDocument(yaml, builder);
         if (!reader.errors().isEmpty()) {
-            throw new InvalidManifestException(reader.errors());
+            throw new InvalidManifestException(reader.errors()).spelled(reader.writesCamelCase());
         }
         return reader;
     }
@@ -206,10 +317,12 @@ public final class Manifests {
                     ? "apiVersion is missing; expected " + API_VERSION
                     : "apiVersion is " + Text.quote(resource.getApiVersion()) + "; expected " + API_VERSION, "manifest.api_version"));
         }
-        if (!resource.getKind().equals(KIND)) {
-            errors.add(sources.diagnostic(prefix + "kind", resource.getKind().isEmpty()
-                    ? "kind is missing; expected " + KIND
-                    : "kind is " + Text.quote(resource.getKind()) + "; this tool deploys " + KIND, "manifest.kind"));
+        if (!resource.getKind().isEmpty() && !resource.getKind().equals(KIND)) {
+            throw InvalidManifestException.otherKind(List.of(sources.diagnostic(prefix + "kind",
+                    "kind is " + Text.quote(resource.getKind()) + "; this tool deploys " + KIND, "manifest.kind")), resource.getKind());
+        }
+        if (resource.getKind().isEmpty()) {
+            errors.add(sources.diagnostic(prefix + "kind", "kind is missing; expected " + KIND, "manifest.kind"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidManifestException(errors);
@@ -217,9 +330,11 @@ public final class Manifests {
     }
 
     /** Errors throw, with the warnings beside them; warnings alone go to {@code warnings}. */
-    private static <M extends Message> M validated(M message, SourceMap sourceMap, String providerRegion,
+    private static <M extends Message> M validated(M message, YamlProtoReader reader, String providerRegion,
                                                    Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        List<Diagnostic> problems = Validation.validate(message, sourceMap, providerRegion);
+        boolean camelCase = reader.writesCamelCase();
+        List<Diagnostic> problems = Validation.validate(message, reader.sourceMap(), providerRegion).stream()
+                .map(d -> d.spelled(camelCase)).toList();
         if (problems.stream().anyMatch(Diagnostic::isError)) {
             throw new InvalidManifestException(problems);
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.BillingMode;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.KeySchemaElement;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.KeySchemaElement.KeyType;
 
@@ -73,6 +74,7 @@ final class PreflightChecks {
         checks.localIndexesNeedTableRangeKey();
         checks.localIndexesShareTableHashKey();
         checks.nonKeyAttributesWithinTotal();
+        checks.globalIndexCapacityMatchesBilling();
         checks.contributorInsightsWithKmsKey();
         checks.tagsWithinLimit();
         checks.indexOnDemandThroughputNeedsPayPerRequest();
@@ -88,6 +90,35 @@ final class PreflightChecks {
         checks.importCreatesNoLocalIndexes();
         checks.restoreDateTimeIsATime();
         return checks.findings;
+    }
+
+    /**
+     * Each GSI's capacity follows the table's billing mode: both units at least 1 for PROVISIONED;
+     * unset or zero for PAY_PER_REQUEST. Reported at the index (and the unit) that is wrong. Without
+     * a billing mode, billing_mode_set already reports the table.
+     */
+    private void globalIndexCapacityMatchesBilling() {
+        BillingMode billing = spec.getBillingMode();
+        for (int i = 0; i < spec.getGlobalSecondaryIndexesCount(); i++) {
+            AwsDynamodbSpec.GlobalSecondaryIndex gsi = spec.getGlobalSecondaryIndexes(i);
+            String path = "spec.global_secondary_indexes[" + i + "].provisioned_throughput";
+            AwsDynamodbSpec.ProvisionedThroughput capacity = gsi.getProvisionedThroughput();
+            String index = "global secondary index '" + gsi.getName() + "'";
+            if (billing == BillingMode.PROVISIONED) {
+                if (!gsi.hasProvisionedThroughput()) {
+                    add(path, index + " needs provisioned_throughput (read_capacity_units and write_capacity_units, each at least 1)"
+                            + " because the table's billing_mode is PROVISIONED", "gsi_throughput_matches_billing");
+                } else if (capacity.getReadCapacityUnits() < 1 || capacity.getWriteCapacityUnits() < 1) {
+                    String unit = capacity.getReadCapacityUnits() < 1 ? "read_capacity_units" : "write_capacity_units";
+                    add(path + "." + unit, index + " needs " + unit + " of at least 1 because the table's billing_mode is PROVISIONED",
+                            "gsi_throughput_matches_billing");
+                }
+            } else if (billing == BillingMode.PAY_PER_REQUEST && gsi.hasProvisionedThroughput()
+                    && (capacity.getReadCapacityUnits() != 0 || capacity.getWriteCapacityUnits() != 0)) {
+                add(path, index + " takes no provisioned_throughput because the table's billing_mode is PAY_PER_REQUEST;"
+                        + " remove it (or set both units to 0)", "gsi_throughput_matches_billing");
+            }
+        }
     }
 
     private void attributeDefinitionsAreUnique() {

@@ -27,7 +27,6 @@ final class Validation {
             Map.entry("provisioned_requires_throughput", List.of("provisioned_throughput", "billing_mode")),
             Map.entry("stream_view_requires_enabled", List.of("stream_view_type", "stream_enabled")),
             Map.entry("ttl_attribute_when_enabled", List.of("ttl.attribute_name", "ttl.enabled", "ttl")),
-            Map.entry("gsi_throughput_matches_billing", List.of("global_secondary_indexes")),
             Map.entry("gsi_key_schema_shape", List.of("key_schema")),
             Map.entry("lsi_key_schema_shape", List.of("key_schema")),
             Map.entry("include_requires_attributes", List.of("non_key_attributes", "type")),

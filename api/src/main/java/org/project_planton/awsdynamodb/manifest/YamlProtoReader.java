@@ -42,6 +42,9 @@ final class YamlProtoReader {
     private final SourceMap sourceMap;
     private final List<Diagnostic> errors = new ArrayList<>();
     private int nodesRead;
+    private boolean topLevelMapping;
+    private int camelCaseKeys;
+    private int snakeCaseKeys;
 
     private final boolean positioned;
 
@@ -65,6 +68,20 @@ final class YamlProtoReader {
         return errors;
     }
 
+    /**
+     * Whether the file writes field names in camelCase (billingMode), as ProjectPlanton's examples
+     * do, rather than snake_case (billing_mode): by the names of more than one word that it uses,
+     * camelCase when it uses none. Diagnostics name fields the same way.
+     */
+    boolean writesCamelCase() {
+        return camelCaseKeys >= snakeCaseKeys;
+    }
+
+    /** Whether the document parsed and its top level is a mapping (whatever problems its fields have). */
+    boolean readTopLevelMapping() {
+        return topLevelMapping;
+    }
+
     /** Reads the single YAML document in {@code text} into {@code builder}. */
     void readDocument(String text, Message.Builder builder) {
         Node root = parseSingleDocument(text);
@@ -73,6 +90,7 @@ final class YamlProtoReader {
                 errorAt(1, 1, "", "the file is empty; expected a manifest with apiVersion, kind, metadata and spec", "yaml.empty");
             }
         } else if (root instanceof MappingNode mapping) {
+            topLevelMapping = true;
             readMessage(mapping, builder, "");
         } else {
             error(root, "", "the top level must be a mapping with apiVersion, kind, metadata and spec, not " + describe(root, null), "yaml.not_mapping");
@@ -166,6 +184,13 @@ final class YamlProtoReader {
             if (field == null) {
                 error(keyNode, path, unknownFieldMessage(type, key.getValue()), "yaml.unknown_field");
                 continue;
+            }
+            if (!field.getName().equals(field.getJsonName())) {
+                if (key.getValue().equals(field.getJsonName())) {
+                    camelCaseKeys++;
+                } else {
+                    snakeCaseKeys++;
+                }
             }
             Node first = seen.putIfAbsent(field, keyNode);
             if (first != null) {
@@ -316,7 +341,8 @@ final class YamlProtoReader {
                 .map(v -> EnumSpellings.aliases(v).isEmpty() ? v.getName()
                         : v.getName() + " (or " + String.join(", ", EnumSpellings.aliases(v)) + ")")
                 .collect(Collectors.joining(", "));
-        return Text.quote(text) + " is not a " + field.getEnumType().getName() + "; accepted values: " + accepted;
+        String type = field.getEnumType().getName();
+        return Text.quote(text) + " is not " + ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type + "; accepted values: " + accepted;
     }
 
     /** The field that {@code name} is one of the {@link #names} of; null when there is none. */
@@ -334,9 +360,15 @@ final class YamlProtoReader {
     }
 
     static String unknownFieldMessage(Descriptor type, String name) {
+        // "{readCapacityUnits:5}" is one key, "readCapacityUnits:5": YAML needs a space after the colon.
+        int colon = name.indexOf(':');
+        if (!holdsSecrets(type) && colon > 0 && colon < name.length() - 1 && findField(type, name.substring(0, colon)) != null) {
+            return "unknown field " + Text.quote(name) + " in " + type.getName() + ": YAML reads it as one key because there is"
+                    + " no space after the colon; write " + Text.quote(name.substring(0, colon) + ": " + name.substring(colon + 1));
+        }
         String nearest = null;
         int best = Integer.MAX_VALUE;
-        int tolerance = Math.max(2, name.length() / 3);
+        int tolerance = Spelling.nearEnough(name);
         for (FieldDescriptor field : type.getFields()) {
             for (String candidate : List.of(field.getJsonName(), field.getName())) {
                 if (Math.abs(name.length() - candidate.length()) > tolerance) {

@@ -25,20 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each must give one clean line per problem, quickly.
  */
 class HostileInputTest {
-    private static final String MANIFEST = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String MANIFEST = TestManifests.MINIMAL;
     /** A bound that catches a hang or quadratic work, loose enough for a machine shared by many builds. */
     private static final Duration QUICKLY = Duration.ofSeconds(30);
 
@@ -192,7 +179,7 @@ class HostileInputTest {
                 Arguments.of("a secret as the value of an unknown field", good + "secret: " + SECRET + "\n", "[yaml.unknown_field]"),
                 Arguments.of("a secret as the key of a nested mapping", good + "extra: {" + SECRET + ": 1}\n", "[yaml.unknown_field]"),
                 Arguments.of("a secret in the region field", good.replace("region: us-east-1", "region: [" + SECRET + "]"), "[yaml.type]"),
-                Arguments.of("a secret in the account id", good.replace("\"123456789012\"", SECRET.substring(0, 12)), "[spec.aws.account_id]"),
+                Arguments.of("a secret in the account id", good.replace("\"123456789012\"", SECRET.substring(0, 12)), "[account_id.format]"),
                 Arguments.of("a key id as a mapping", good.replace("accessKeyId: " + KEY_ID, "accessKeyId: {" + KEY_ID + ": " + SECRET + "}"), "[yaml.type]"),
                 Arguments.of("a secret given twice", good + "secretAccessKey: " + SECRET + "\n", "[yaml.duplicate_key]"),
                 Arguments.of("a secret as the whole file", SECRET + "\n", "[yaml.not_mapping]"),
@@ -227,25 +214,25 @@ class HostileInputTest {
     static Stream<Arguments> setEdges() {
         return Stream.of(
                 Arguments.of("spec.keySchema[99999999999]=x",
-                        "--set spec.keySchema[99999999999]=x: error: spec.key_schema: index 99999999999 is out of range; keySchema has 1 element, [0] to [0]; set the whole list to add one [set.path]"),
+                        "--set spec.keySchema[99999999999]=x: error: spec.keySchema: index 99999999999 is out of range; keySchema has 1 element, [0] to [0]; set the whole list to add one [set.path]"),
                 Arguments.of("spec.keySchema[1].keyType=RANGE",
-                        "--set spec.keySchema[1].keyType=RANGE: error: spec.key_schema: index 1 is out of range; keySchema has 1 element, [0] to [0]; set the whole list to add one [set.path]"),
+                        "--set spec.keySchema[1].keyType=RANGE: error: spec.keySchema: index 1 is out of range; keySchema has 1 element, [0] to [0]; set the whole list to add one [set.path]"),
                 Arguments.of("spec.globalSecondaryIndexes[0]={}",
-                        "--set spec.globalSecondaryIndexes[0]={}: error: spec.global_secondary_indexes: index 0 is out of range; globalSecondaryIndexes has 0 elements; set the whole list to add one [set.path]"),
+                        "--set spec.globalSecondaryIndexes[0]={}: error: spec.globalSecondaryIndexes: index 0 is out of range; globalSecondaryIndexes has 0 elements; set the whole list to add one [set.path]"),
                 Arguments.of("spec.keySchema[0]=",
-                        "--set spec.keySchema[0]=: error: spec.key_schema[0]: an empty value cannot replace one list element; give the element's value, or set the whole list (an empty value clears a whole field) [set.value]"),
+                        "--set spec.keySchema[0]=: error: spec.keySchema[0]: an empty value cannot replace one list element; give the element's value, or set the whole list (an empty value clears a whole field) [set.value]"),
                 Arguments.of("spec.keySchema[0]=~",
-                        "--set spec.keySchema[0]=~: error: spec.key_schema[0]: an empty value cannot replace one list element; give the element's value, or set the whole list (an empty value clears a whole field) [set.value]"),
+                        "--set spec.keySchema[0]=~: error: spec.keySchema[0]: an empty value cannot replace one list element; give the element's value, or set the whole list (an empty value clears a whole field) [set.value]"),
                 Arguments.of("metadata.labels.=x",
                         "--set metadata.labels.=x: error: metadata.labels: labels is a map, not a list; name a key after a dot: metadata.labels.KEY=VALUE [set.path]"),
                 Arguments.of("metadata.labels[0]=x",
                         "--set metadata.labels[0]=x: error: metadata.labels: labels is a map, not a list; name a key after a dot: metadata.labels.KEY=VALUE [set.path]"),
                 Arguments.of("spec.keySchema.keyType=HASH",
-                        "--set spec.keySchema.keyType=HASH: error: spec.key_schema: keySchema is a list; name an element, such as spec.keySchema[0] [set.path]"),
+                        "--set spec.keySchema.keyType=HASH: error: spec.keySchema: keySchema is a list; name an element, such as spec.keySchema[0] [set.path]"),
                 Arguments.of("spec.billingMode[0]=PROVISIONED",
-                        "--set spec.billingMode[0]=PROVISIONED: error: spec.billing_mode: billingMode is not a list; drop the [0] [set.path]"),
+                        "--set spec.billingMode[0]=PROVISIONED: error: spec.billingMode: billingMode is not a list; drop the [0] [set.path]"),
                 Arguments.of("spec.billingMode.x=1",
-                        "--set spec.billingMode.x=1: error: spec.billing_mode: billingMode has no fields to set [set.path]"),
+                        "--set spec.billingMode.x=1: error: spec.billingMode: billingMode has no fields to set [set.path]"),
                 Arguments.of("spec.=1",
                         "--set spec.=1: error: spec: the path ends in a dot; name a field after it [set.path]"),
                 Arguments.of("spec..billingMode=1",
@@ -255,9 +242,9 @@ class HostileInputTest {
                 Arguments.of("spec.billingMode=\u001b[2J\nforged",
                         "--set spec.billingMode=\\x1b[2J\\nforged: error: YAML syntax: special characters are not allowed [yaml.syntax]"),
                 Arguments.of("spec.billingMode=\"\\e[2J\\nforged\"",
-                        "--set spec.billingMode=\"\\e[2J\\nforged\": error: spec.billing_mode: '\\x1b[2J\\nforged' is not a BillingMode; accepted values: PROVISIONED, PAY_PER_REQUEST [yaml.enum]"),
+                        "--set spec.billingMode=\"\\e[2J\\nforged\": error: spec.billingMode: '\\x1b[2J\\nforged' is not a BillingMode; accepted values: PROVISIONED, PAY_PER_REQUEST [yaml.enum]"),
                 Arguments.of("spec.provisionedThroughput.readCapacityUnits=５",
-                        "--set spec.provisionedThroughput.readCapacityUnits=５: error: spec.provisioned_throughput.read_capacity_units: expected an integer, got '５' [yaml.type]"));
+                        "--set spec.provisionedThroughput.readCapacityUnits=５: error: spec.provisionedThroughput.readCapacityUnits: expected an integer, got '５' [yaml.type]"));
     }
 
     @ParameterizedTest(name = "--set {0}")

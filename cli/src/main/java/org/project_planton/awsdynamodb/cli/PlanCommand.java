@@ -14,9 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "plan",
         description = {
                 "Show exactly what a deploy would ask AWS for, offline: no AWS account, no Pulumi CLI.",
-                "Validates the manifest, then runs the Pulumi program under the Pulumi SDK's mock engine and prints",
-                "every resource it registers with its inputs. Secret values are printed as \"[secret]\".",
-                "Values AWS computes (ARNs, stream label) are placeholders."})
+                "Validates the manifest, then runs the Pulumi program under the Pulumi SDK's mock engine and prints "
+                        + "every resource it registers with its inputs. Secret values are printed as \"[secret]\". "
+                        + "Values AWS computes (ARNs, stream label) are placeholders."})
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,7 @@ package org.project_planton.awsdynamodb.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.local.LocalCommand;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
@@ -11,12 +12,17 @@ import org.project_planton.awsdynamodb.manifest.Text;
 import org.project_planton.awsdynamodb.pulumi.CommonPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code project-planton} command: validate, plan and deploy an AwsDynamodb manifest. */
 @Command(
         name = "project-planton",
+        // Inherited by every subcommand, also one added later: -h/--help and -V/--version (which
+        // prints this version everywhere), and help as wide as the terminal.
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "project-planton AwsDynamodb " + ProjectPlanton.VERSION,
+        usageHelpAutoWidth = true,
         description = "Validate, plan and deploy an AWS DynamoDB table declared in an AwsDynamodb manifest.")
 public final class ProjectPlanton {
     /**
@@ -26,10 +32,10 @@ public final class ProjectPlanton {
      */
     static final List<Class<?>> SUBCOMMANDS =
             List.of(ValidateCommand.class, PlanCommand.class, DiffCommand.class, PulumiCommand.class, LocalCommand.class,
-                    LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+                    LoadManifestCommand.class, SchemaCommand.class, CompletionCommand.class, HelpCommand.class);
 
     static final String VERSION = "0.1.0";
-    /** Exit code for invalid input or a failed operation; 2 (usage) and 0 come from picocli. */
+    /** Exit code for invalid input or a failed operation; 0 is success and 2 a usage error ({@link UsageErrors}). */
     static final int FAILED = 1;
 
     final Environment environment;
@@ -46,12 +52,33 @@ public final class ProjectPlanton {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), Environment.ofProcess()));
     }
 
-    /** Runs one command line; streams and environment are parameters so tests can set and read them. */
-    static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+    /** The process environment the commands run in (a test's own, under test). */
+    public Map<String, String> environmentVariables() {
+        return environment.variables();
+    }
+
+    /**
+     * The command tree for {@code args} ({@link #subcommandsFor}), with its help layout and its
+     * usage-error handling: set after the subcommands are added, as picocli applies them only to
+     * the subcommands present.
+     */
+    static CommandLine commandLine(Environment environment, String[] args) {
         CommandLine commandLine = new CommandLine(new ProjectPlanton(environment));
         for (Class<?> subcommand : subcommandsFor(args)) {
             commandLine.addSubcommand(subcommand);
         }
+        UsageHelp.install(commandLine);
+        environment.columns().ifPresent(columns -> {
+            commandLine.setUsageHelpAutoWidth(false);
+            commandLine.setUsageHelpWidth(columns);
+        });
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        return commandLine;
+    }
+
+    /** Runs one command line; streams and environment are parameters so tests can set and read them. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Environment environment) {
+        CommandLine commandLine = commandLine(environment, args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         // A failure is one line (or one line per manifest problem) for the user, never a stack trace.
@@ -67,16 +94,6 @@ public final class ProjectPlanton {
             err.flush();
             return FAILED;
         });
-        // picocli's own handling, but the message escaped: an argument may hold a newline or an ESC sequence.
-        commandLine.setParameterExceptionHandler((e, arguments) -> {
-            PrintWriter usageErr = e.getCommandLine().getErr();
-            usageErr.println(Text.printable(e.getMessage()));
-            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, usageErr)) {
-                e.getCommandLine().usage(usageErr);
-            }
-            usageErr.flush();
-            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-        });
         return commandLine.execute(args);
     }
 
@@ -87,7 +104,7 @@ public final class ProjectPlanton {
                 Command command = subcommand.getAnnotation(Command.class);
                 if (command.name().equals(args[0]) || Arrays.asList(command.aliases()).contains(args[0])) {
                     // help describes the others and completion completes them, so they need them all
-                    return subcommand == CommandLine.HelpCommand.class || subcommand == CompletionCommand.class
+                    return subcommand == HelpCommand.class || subcommand == CompletionCommand.class
                             ? SUBCOMMANDS : List.of(subcommand);
                 }
             }

@@ -7,8 +7,9 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         name = "pulumi",
         description = {
-                "Deploy the manifest's table with the Pulumi CLI (which you install: https://www.pulumi.com/docs/iac/download-install/).",
-                "The manifest is validated first, exactly as 'validate' does; an invalid one never reaches pulumi."},
+                "Deploy the manifest's table with the Pulumi CLI, which you install.",
+                "Install pulumi from https://www.pulumi.com/docs/iac/download-install/. The manifest is validated first, "
+                        + "exactly as 'validate' does; an invalid one never reaches pulumi."},
         subcommands = {PulumiPreviewCommand.class, PulumiUpdateCommand.class, PulumiRefreshCommand.class, PulumiDestroyCommand.class,
                 PulumiInitCommand.class, PulumiDeleteCommand.class, PulumiCancelCommand.class})
 final class PulumiCommand {

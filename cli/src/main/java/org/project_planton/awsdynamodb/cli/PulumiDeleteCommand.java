@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(mixinStandardHelpOptions = true, name = "delete", aliases = "rm", description = {
-        "Remove the manifest's Pulumi stack: its state and its config file (pulumi stack rm). It deletes no AWS resource.",
+        "Remove the manifest's Pulumi stack, its state and its config file, but no AWS resource (pulumi stack rm).",
         "Refused while the stack still has resources, such as the table: run 'project-planton pulumi destroy' first, or pass --force"
                 + " to remove the stack anyway and leave them in AWS, managed by no stack.",
         "Without --yes, pulumi asks on the terminal (you type the stack's name)."})

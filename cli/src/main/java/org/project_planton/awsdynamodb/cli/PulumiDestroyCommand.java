@@ -5,7 +5,7 @@ import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import picocli.CommandLine.Command;
 
 @Command(mixinStandardHelpOptions = true, name = "destroy", description = {
-        "Delete the table and everything else in the stack (pulumi destroy). The table's data is lost.",
+        "Delete the table and everything else in the stack (pulumi destroy), with the table's data.",
         "Says first which table goes, and whether AWS will refuse because deletion protection is on.",
         "Without --yes, pulumi lists what it will delete and asks for confirmation on the terminal."})
 final class PulumiDestroyCommand extends PulumiOperation {

@@ -40,7 +40,8 @@ public final class StackInputOptions {
 
     @Option(names = "--aws-provider-config", paramLabel = "FILE", converter = NonEmptyPath.class,
             description = "AWS credentials and region as an AwsProviderConfig YAML file (see the README). "
-                    + "Without it, the ambient AWS credentials and region are used.")
+                    + "Without it, pulumi uses the ambient AWS credentials and region; 'local' uses the ambient region "
+                    + "(AWS_REGION, AWS_DEFAULT_REGION, the profile's), else us-east-1, and placeholder credentials in any case.")
     Path providerConfig;
 
     static final String SET_DESCRIPTION = "Override a manifest field, typed by the field: spec.billingMode=PROVISIONED, "
@@ -75,7 +76,7 @@ public final class StackInputOptions {
                         + " already holds providerConfig; leave out --aws-provider-config, or the providerConfig");
             }
             try {
-                input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig));
+                input.setProviderConfig(Manifests.loadValidProviderConfig(providerConfig, warning -> warnings.println(warning.format())));
             } catch (InvalidManifestException e) {
                 problems.addAll(e.diagnostics());
             }

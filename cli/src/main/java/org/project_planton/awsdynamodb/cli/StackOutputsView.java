@@ -4,6 +4,9 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MapEntry;
 import com.google.protobuf.util.JsonFormat;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +29,27 @@ public final class StackOutputsView {
     }
 
     public static void print(AwsDynamodbStackOutputs outputs, OutputFormat format, PrintWriter out) {
+        print(Map.of(), outputs, format, out);
+    }
+
+    /**
+     * The outputs, after {@code context} fields that say where they are (such as the endpoint of
+     * {@code local up}): in JSON, the context fields come first in the same object.
+     */
+    public static void print(Map<String, String> context, AwsDynamodbStackOutputs outputs, OutputFormat format, PrintWriter out) {
         if (format == OutputFormat.json) {
+            JsonObject json = new JsonObject();
+            context.forEach(json::addProperty);
             try {
-                out.println(JsonFormat.printer().preservingProtoFieldNames().print(outputs));
+                JsonParser.parseString(JsonFormat.printer().preservingProtoFieldNames().print(outputs))
+                        .getAsJsonObject().entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
             } catch (InvalidProtocolBufferException e) {
                 throw new IllegalStateException(e);
             }
+            out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json));
             return;
         }
+        context.forEach((name, value) -> out.println(name + ": " + value));
         for (FieldDescriptor field : AwsDynamodbStackOutputs.getDescriptor().getFields()) {
             if (field.isMapField()) {
                 // replica_arns and the like: one indented line per key, sorted, as the plan prints a map

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +28,8 @@ import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.manifest.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,6 +41,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Prints 'FILE: valid' for each good manifest and one line per problem for each bad one:",
                 "  FILE:LINE:COL: error: field.path: message [rule-id]",
                 "A warning (FILE:LINE:COL: warning: ...) points at a valid but risky choice; it does not make the manifest invalid.",
+                "A directory is searched for *.yaml and *.yml files, leaving out build and version-control "
+                        + "directories (target, build, node_modules, and every directory whose name starts with a dot). "
+                        + "There, YAML that is not a manifest (no apiVersion and kind, such as Pulumi.yaml) is skipped, "
+                        + "and so are manifests of another kind unless --other-kinds=error; each skip is one line. "
+                        + "A file named on the command line is always checked as an AwsDynamodb manifest.",
                 "Exit status: 0 all valid (warnings or not), 1 any invalid, 2 usage error.",
                 "-o json prints one JSON array with an object per file; -o sarif prints SARIF 2.1.0 for code scanning (see the README)."})
 final class ValidateCommand implements Callable<Integer> {
@@ -45,13 +54,31 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Bounds the results held at once, whatever the number of files. */
     private static final int IN_FLIGHT_PER_THREAD = 64;
+    /** Directories a search never enters: build output, dependencies and version control. */
+    private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "build", "node_modules");
+
+    /** What to do with a manifest of another kind found in a directory. */
+    enum OtherKinds { skip, error }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "-f", "--manifest"}, required = true, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
-            description = "A manifest, or a directory searched recursively for *.yaml and *.yml. Repeatable.")
-    List<Path> manifests;
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", converter = NonEmptyPath.class,
+            description = "Manifests, or directories searched recursively for *.yaml and *.yml files.")
+    List<Path> arguments = new ArrayList<>();
+
+    @Option(names = {"-m", "-f", "--manifest"}, paramLabel = "FILE|DIR", converter = NonEmptyPath.class,
+            description = "The same as a FILE|DIR argument. Repeatable.")
+    List<Path> manifests = new ArrayList<>();
+
+    @Option(names = "--other-kinds", paramLabel = "skip|error", defaultValue = "skip",
+            description = "Manifests of another kind (kind: AwsS3Bucket ...) found in a directory: skip (default) "
+                    + "prints 'FILE: skipped' and checks nothing; error reports each one as invalid [manifest.kind], "
+                    + "for a directory meant to hold AwsDynamodb manifests only.")
+    OtherKinds otherKinds;
+
+    /** One file to check, and whether a directory search found it (then YAML of other kinds may be skipped). */
+    private record Candidate(Path file, boolean found) {}
 
     @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif", defaultValue = "text",
             description = "text (default): 'FILE: valid' on stdout, problems on stderr. json or sarif: one document on stdout, in file order.")
@@ -60,8 +87,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Output output = new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+        List<Path> given = new ArrayList<>(manifests);
+        given.addAll(arguments);
+        if (given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no manifest given: name files or directories, as in 'validate orders.yaml' or 'validate --manifest manifests/'");
+        }
         List<Diagnostic> unreadable = new ArrayList<>();
-        List<Path> files = expand(manifests, unreadable);
+        List<Candidate> files = expand(given, unreadable);
         // -o json|sarif: every file's result, in the order given, printed as one document at the end.
         List<DiagnosticReport.FileResult> results = new ArrayList<>();
         Predicate<Outcome> report = format == Format.text ? output::print : outcome -> {
@@ -69,7 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
             return outcome.valid();
         };
         for (Diagnostic problem : unreadable) {
-            report.test(new Outcome(Path.of(problem.file()), false, List.of(problem)));
+            report.test(new Outcome(Path.of(problem.file()), false, List.of(problem), null));
         }
         boolean allValid = unreadable.isEmpty();
         if (files.size() == 1) {
@@ -80,10 +112,10 @@ final class ValidateCommand implements Callable<Integer> {
             ExecutorService pool = Executors.newFixedThreadPool(threads, ValidateCommand::daemon);
             try {
                 Deque<Future<Outcome>> pending = new ArrayDeque<>();
-                Iterator<Path> next = files.iterator();
+                Iterator<Candidate> next = files.iterator();
                 while (next.hasNext() || !pending.isEmpty()) {
                     while (next.hasNext() && pending.size() < threads * IN_FLIGHT_PER_THREAD) {
-                        Path file = next.next();
+                        Candidate file = next.next();
                         pending.add(pool.submit(() -> check(file)));
                     }
                     Future<Outcome> head = pending.remove();
@@ -105,17 +137,32 @@ final class ValidateCommand implements Callable<Integer> {
         return allValid ? 0 : ProjectPlanton.FAILED;
     }
 
-    /** One file's diagnostics: errors (then it is invalid), or warnings alone. */
-    private record Outcome(Path file, boolean valid, List<Diagnostic> diagnostics) {}
+    /** One file's diagnostics: errors (then it is invalid), or warnings alone; or why it was skipped. */
+    private record Outcome(Path file, boolean valid, List<Diagnostic> diagnostics, String skipped) {}
 
-    private static Outcome check(Path file) {
+    private Outcome check(Candidate candidate) {
+        Path file = candidate.file();
         List<Diagnostic> warnings = new ArrayList<>();
         try {
             Manifests.loadValid(file, warnings::add);
-            return new Outcome(file, true, warnings);
+            return new Outcome(file, true, warnings, null);
         } catch (InvalidManifestException e) {
-            return new Outcome(file, false, e.diagnostics());
+            Optional<String> skip = candidate.found() ? skipReason(e) : Optional.empty();
+            return skip.map(reason -> new Outcome(file, true, List.of(), reason))
+                    .orElseGet(() -> new Outcome(file, false, e.diagnostics(), null));
         }
+    }
+
+    /** Why a file found in a directory is not checked, if it is not. */
+    private Optional<String> skipReason(InvalidManifestException e) {
+        return e.otherKind().flatMap(kind -> {
+            if (kind.isEmpty()) {
+                return Optional.of("not a manifest (it has neither apiVersion nor kind)");
+            }
+            return otherKinds == OtherKinds.skip
+                    ? Optional.of("kind " + Text.printable(Text.cut(kind)) + ", not " + Manifests.KIND + " (--other-kinds=error reports it)")
+                    : Optional.empty();
+        });
     }
 
     private static Outcome outcome(Future<Outcome> result) throws InterruptedException {
@@ -158,7 +205,9 @@ final class ValidateCommand implements Callable<Integer> {
         /** Prints one file's outcome; true when the file is valid. */
         boolean print(Outcome outcome) {
             outcome.diagnostics().forEach(this::error);
-            if (outcome.valid()) {
+            if (outcome.skipped() != null) {
+                line(out, Text.printable(outcome.file().toString()) + ": skipped, " + outcome.skipped());
+            } else if (outcome.valid()) {
                 line(out, Text.printable(outcome.file().toString()) + ": valid");
             }
             return outcome.valid();
@@ -180,47 +229,61 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * Files as given; directories replaced by their YAML files, sorted, so output is stable. Every
-     * {@code *.yaml} entry that is not a directory is kept, so that a broken or looping symbolic link,
-     * or a FIFO, is reported by the loader rather than skipped. A subdirectory that cannot be read
-     * is added to {@code unreadable}; the walk goes on.
+     * Files as given; directories replaced by their YAML files, sorted, so output is stable. In a
+     * directory, every {@code *.yaml} entry that is not a directory is kept, so that a broken or
+     * looping symbolic link, or a FIFO, is reported by the loader rather than skipped. A subdirectory
+     * that cannot be read is added to {@code unreadable}; the walk goes on.
      */
-    private static List<Path> expand(List<Path> arguments, List<Diagnostic> unreadable) {
-        List<Path> files = new ArrayList<>();
-        for (Path argument : arguments) {
+    private List<Candidate> expand(List<Path> given, List<Diagnostic> unreadable) {
+        List<Candidate> files = new ArrayList<>();
+        for (Path argument : given) {
             if (!Files.isDirectory(argument)) {
-                files.add(argument);
+                files.add(new Candidate(argument, false));
                 continue;
             }
-            List<Path> yaml = new ArrayList<>();
-            try {
-                Files.walkFileTree(argument, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes link) {
-                        // Symbolic links are not followed by the walk: one to a directory is not a manifest.
-                        if (isYaml(file) && !(link.isSymbolicLink() && Files.isDirectory(file))) {
-                            yaml.add(file);
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        unreadable.add(new Diagnostic(file.toString(), 0, 0, "", "cannot read: "
-                                + (e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage()), "file.unreadable"));
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(argument + ": " + e.getMessage(), e);
+            int unreadableBefore = unreadable.size();
+            List<Path> yaml = yamlFiles(argument, unreadable);
+            if (yaml.isEmpty() && unreadable.size() == unreadableBefore) {
+                throw new ParameterException(spec.commandLine(), argument + " holds no *.yaml or *.yml files"
+                        + " (outside target, build, node_modules and directories whose name starts with a dot)");
             }
-            if (yaml.isEmpty() && unreadable.isEmpty()) {
-                throw new IllegalArgumentException(argument + " holds no *.yaml or *.yml files");
-            }
-            yaml.sort(null);
-            files.addAll(yaml);
+            yaml.forEach(f -> files.add(new Candidate(f, true)));
         }
         return files;
+    }
+
+    private static List<Path> yamlFiles(Path directory, List<Diagnostic> unreadable) {
+        List<Path> yaml = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    boolean skipped = !dir.equals(directory) && (name.startsWith(".") || SKIPPED_DIRECTORIES.contains(name));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes link) {
+                    // Symbolic links are not followed by the walk: one to a directory is not a manifest.
+                    if (isYaml(file) && !(link.isSymbolicLink() && Files.isDirectory(file))) {
+                        yaml.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    unreadable.add(new Diagnostic(file.toString(), 0, 0, "", "cannot read: "
+                            + (e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage()), "file.unreadable"));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(directory + ": " + e.getMessage(), e);
+        }
+        yaml.sort(null);
+        return yaml;
     }
 
     private static boolean isYaml(Path file) {

@@ -106,8 +106,8 @@ class DiffCommandTest {
 
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.err().contains(dir.resolve("old.yaml") + ":6:16: error: spec.billing_mode"), run.err());
-        assertTrue(run.err().contains(dir.resolve("new.yaml") + ":8:24: error: spec.attribute_definitions[0].type"), run.err());
+        assertTrue(run.err().contains(dir.resolve("old.yaml") + ":6:16: error: spec.billingMode"), run.err());
+        assertTrue(run.err().contains(dir.resolve("new.yaml") + ":8:24: error: spec.attributeDefinitions[0].type"), run.err());
     }
 
     /** As in CI: project-planton diff --from <(git show main:orders.yaml) --to orders.yaml, where --from is a pipe. */

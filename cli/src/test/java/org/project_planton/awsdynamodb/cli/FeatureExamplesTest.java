@@ -140,10 +140,11 @@ class FeatureExamplesTest {
                 secretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
                 region: eu-west-1
                 """);
+        Files.setPosixFilePermissions(credentials, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         CliRun run = CliRun.of("plan", "-m", manifest.toString(), "--aws-provider-config", credentials.toString());
 
         assertEquals(1, run.exitCode(), run.err());
-        assertEquals(manifest + ":14:19: error: spec.replicas[0].region_name: the table itself is in eu-west-1 (the provider"
+        assertEquals(manifest + ":14:19: error: spec.replicas[0].regionName: the table itself is in eu-west-1 (the provider"
                 + " config's Region); a replica must be in another Region [replicas.not_table_region]", run.err().strip());
         assertEquals(0, CliRun.of("plan", "-m", manifest.toString()).exitCode(), "without the provider config the Region is unknown");
     }

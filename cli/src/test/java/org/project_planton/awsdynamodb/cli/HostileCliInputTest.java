@@ -97,7 +97,7 @@ class HostileCliInputTest {
         CliRun run = run(args);
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("Invalid value for option '--"), run.err());
+        assertTrue(run.err().startsWith("project-planton ") && run.err().contains(": error: Invalid value for option '--"), run.err());
         assertTrue(run.err().lines().findFirst().orElseThrow().endsWith(": the path is empty; name a file"), run.err());
     }
 
@@ -106,7 +106,7 @@ class HostileCliInputTest {
         CliRun run = run("validate", "-m", "x.yaml", "--bogus\n\u001b[31mforged");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("Unknown option: '--bogus\\n\\x1b[31mforged'\n"), run.err());
+        assertTrue(run.err().startsWith("project-planton validate: error: unknown option '--bogus\\n\\x1b[31mforged'\n"), run.err());
         assertPrintableLines(run.err());
     }
 

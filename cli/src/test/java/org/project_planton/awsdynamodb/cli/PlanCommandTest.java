@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,49 @@ class PlanCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals(5, run.err().lines().filter(line -> line.startsWith(manifest + ":")).count(), run.err());
+    }
+
+    /** The README asks for chmod 600: a credentials file others can read is a warning, once; the plan goes on. */
+    @Test
+    void aCredentialsFileOthersCanReadIsAWarning() throws Exception {
+        Path credentials = Files.writeString(dir.resolve("aws.yaml"), """
+                accountId: "123456789012"
+                accessKeyId: AKIAIOSFODNN7EXAMPLE
+                secretAccessKey: %s
+                region: eu-west-1
+                """.formatted(SECRET_KEY));
+        String manifest = resource("every-spec-field.yaml").toString();
+
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-r--r--"));
+        CliRun open = CliRun.of("plan", "-m", manifest, "--aws-provider-config", credentials.toString());
+        assertEquals(0, open.exitCode(), open.err());
+        assertEquals(List.of(credentials + ": warning: the file holds AWS credentials and other users can read it (rw-r--r--);"
+                        + " make it yours alone: chmod 600 " + credentials + " [provider_config.file_mode]"),
+                open.err().lines().filter(l -> l.contains(credentials.toString())).toList());
+
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+        CliRun closed = CliRun.of("plan", "-m", manifest, "--aws-provider-config", credentials.toString());
+        assertEquals(0, closed.exitCode(), closed.err());
+        assertFalse(closed.err().contains(credentials.toString()), closed.err());
+    }
+
+    /** A malformed access key is one line, with a rule id of its own; the key itself is never quoted. */
+    @Test
+    void aBadAccessKeyIsReportedOnce() throws Exception {
+        Path credentials = Files.writeString(dir.resolve("aws.yaml"), """
+                accountId: "123456789012"
+                accessKeyId: AKIA1234
+                secretAccessKey: %s
+                region: eu-west-1
+                """.formatted(SECRET_KEY));
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun run = CliRun.of("plan", "-m", resource("every-spec-field.yaml").toString(), "--aws-provider-config", credentials.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of(credentials + ":2:14: error: accessKeyId: must be 'AKIA' (long-term) or 'ASIA' (temporary) followed by 16"
+                + " letters or digits, 20 characters in all [access_key_id.format]"),
+                run.err().lines().filter(l -> l.contains(": error: ")).toList());
     }
 
     private static Path resource(String name) throws URISyntaxException {

@@ -218,6 +218,7 @@ class PulumiCommandTest {
         CliRun json = run(operation("refresh", "--yes", "-o", "json"));
         assertEquals(0, json.exitCode(), json.err());
         assertEquals("eu-west-1", JsonParser.parseString(json.out()).getAsJsonObject().get("aws_region").getAsString());
+        assertEquals("Refreshing (acme/awsdynamodb/dev)\n", json.err(), "with -o json, pulumi's progress goes to stderr");
     }
 
     @Test
@@ -242,14 +243,32 @@ class PulumiCommandTest {
     @Test
     void aMalformedOrMissingStackIsAClearError() throws Exception {
         CliRun malformed = run("pulumi", "preview", "-m", manifest.toString(), "--stack", "acme//dev", "--module-dir", module.toString());
-        assertEquals(1, malformed.exitCode());
-        assertEquals("project-planton: error: --stack gives stack 'acme//dev'; expected organization/project/stack, three non-empty parts\n",
+        assertEquals(2, malformed.exitCode());
+        assertEquals("project-planton pulumi preview: error: Invalid value for option '--stack': 'acme//dev' is not"
+                + " organization/project/stack, three non-empty parts\nRun 'project-planton pulumi preview --help' for usage.\n",
                 malformed.err());
 
         CliRun missing = run("pulumi", "preview", "-m", manifest.toString(), "--module-dir", module.toString());
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().startsWith("project-planton: error: no Pulumi stack given"), missing.err());
         assertEquals(List.of(), pulumi.calls());
+    }
+
+    /** The README's example: a stack.name label (here by --set) replaces the stack part of --stack. */
+    @Test
+    void aStackNameLabelReplacesTheStackPartOfTheFlag() throws Exception {
+        String label = "metadata.labels.pulumi.project-planton.org/stack.name=prod";
+        CliRun run = run("pulumi", "preview", "-m", manifest.toString(), "--stack", "acme/awsdynamodb/dev",
+                "--module-dir", module.toString(), "--set", label);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(args("preview", "--stack", "acme/awsdynamodb/prod", "--non-interactive"), last("preview").argv());
+
+        CliRun alone = run("pulumi", "preview", "-m", manifest.toString(), "--module-dir", module.toString(), "--set", label);
+        assertEquals(1, alone.exitCode());
+        assertEquals("project-planton: error: the Pulumi stack is incomplete: the organization (label pulumi.project-planton.org/organization)"
+                + " and the project (label pulumi.project-planton.org/project) are not given; set those labels (for example with"
+                + " --set metadata.labels.<label>=VALUE), or pass --stack organization/project/stack, whose parts the labels override\n",
+                alone.err());
     }
 
     @Test
@@ -274,7 +293,7 @@ class PulumiCommandTest {
         CliRun run = run(operation("preview", "--set", "spec.streamEnabled=maybe"));
 
         assertEquals(1, run.exitCode());
-        assertEquals("--set spec.streamEnabled=maybe: error: spec.stream_enabled: expected true or false, got 'maybe' [yaml.type]\n", run.err());
+        assertEquals("--set spec.streamEnabled=maybe: error: spec.streamEnabled: expected true or false, got 'maybe' [yaml.type]\n", run.err());
         assertEquals(List.of(), pulumi.calls());
     }
 
@@ -285,7 +304,7 @@ class PulumiCommandTest {
         CliRun run = run(operation("update", "--yes"));
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith(manifest + ":7:16: error: spec.billing_mode"), run.err());
+        assertTrue(run.err().startsWith(manifest + ":7:16: error: spec.billingMode"), run.err());
         assertEquals(List.of(), pulumi.calls());
     }
 

@@ -132,8 +132,8 @@ class StackInputAndLoadManifestTest {
         assertEquals("", run.out());
         List<String> lines = run.err().lines().toList();
         assertEquals(List.of(
-                input + ":14:15: error: target.spec.attribute_definitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
-                input + ":22:20: error: provider_config.secret_access_key: must be 40 characters [string.len]"),
+                input + ":14:15: error: target.spec.attributeDefinitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
+                input + ":22:20: error: providerConfig.secretAccessKey: must be exactly 40 characters of letters, digits, '/' and '+' [secret_access_key.format]"),
                 lines.stream().filter(l -> !l.contains("spec.aws.secret_access_key")).toList(), run.err());
         assertFalse(run.err().contains(SECRET_KEY.substring(1)), "a secret was quoted");
     }

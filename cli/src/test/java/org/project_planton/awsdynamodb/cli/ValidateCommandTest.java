@@ -32,7 +32,7 @@ class ValidateCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(manifest + ": valid\n", run.out());
-        assertEquals(List.of(manifest + ":15:31: warning: spec.contributor_insights_enabled: Contributor Insights shows the table's"
+        assertEquals(List.of(manifest + ":15:31: warning: spec.contributorInsightsEnabled: Contributor Insights shows the table's"
                         + " most accessed and throttled key values in CloudWatch in plain text, outside the AWS managed KMS key (aws/dynamodb)"
                         + " that encrypts this table; AWS advises leaving it off when key data must stay encrypted [contributor_insights.plaintext_keys]"),
                 run.err().lines().toList());
@@ -51,7 +51,7 @@ class ValidateCommandTest {
         List<String> lines = run.err().lines().toList();
         assertEquals(2, lines.size(), run.err());
         assertTrue(lines.get(0).contains(": error: metadata.name:"), lines.get(0));
-        assertTrue(lines.get(1).contains(": warning: spec.contributor_insights_enabled:"), lines.get(1));
+        assertTrue(lines.get(1).contains(": warning: spec.contributorInsightsEnabled:"), lines.get(1));
     }
 
     @Test
@@ -64,10 +64,10 @@ class ValidateCommandTest {
         List<String> lines = run.err().lines().toList();
         assertEquals(List.of(
                 manifest + ":4:9: error: metadata.name: metadata.name is the table name: 3 to 255 characters of a-z, A-Z, 0-9, '_', '-' and '.' [table_name.format]",
-                manifest + ":7:3: error: spec.provisioned_throughput: When billing_mode is PROVISIONED, provisioned_throughput must be set with RCUs and WCUs > 0; for PAY_PER_REQUEST it must be unset or zero [provisioned_requires_throughput]",
-                manifest + ":13:13: error: spec.attribute_definitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
-                manifest + ":18:18: error: spec.stream_enabled: stream_view_type must be set when stream_enabled is true, and must be UNSPECIFIED when disabled [stream_view_requires_enabled]",
-                manifest + ":20:14: error: spec.ttl.enabled: ttl.attribute_name must be set when TTL is enabled [ttl_attribute_when_enabled]"),
+                manifest + ":7:3: error: spec.provisionedThroughput: When billingMode is PROVISIONED, provisionedThroughput must be set with RCUs and WCUs > 0; for PAY_PER_REQUEST it must be unset or zero [provisioned_requires_throughput]",
+                manifest + ":13:13: error: spec.attributeDefinitions[1].name: attribute 'leftover' is defined but no table or index key uses it; DynamoDB rejects unused attribute definitions [attribute_definitions.unused]",
+                manifest + ":18:18: error: spec.streamEnabled: streamViewType must be set when streamEnabled is true, and must be UNSPECIFIED when disabled [stream_view_requires_enabled]",
+                manifest + ":20:14: error: spec.ttl.enabled: ttl.attributeName must be set when TTL is enabled [ttl_attribute_when_enabled]"),
                 lines);
     }
 
@@ -124,7 +124,7 @@ class ValidateCommandTest {
 
         assertEquals(1, run.exitCode());
         assertEquals(good + ": valid\n", run.out());
-        assertTrue(run.err().startsWith(bad + ":9:13: error: spec.attribute_definitions[0].type: 'X' is not a AttributeType"), run.err());
+        assertTrue(run.err().startsWith(bad + ":9:13: error: spec.attributeDefinitions[0].type: 'X' is not an AttributeType"), run.err());
     }
 
     @Test
@@ -136,11 +136,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void directoryWithoutManifestsIsAnError() {
+    void directoryWithoutManifestsIsAUsageError() {
         CliRun run = CliRun.of("validate", "-m", dir.toString());
 
-        assertEquals(1, run.exitCode());
-        assertEquals("project-planton: error: " + dir + " holds no *.yaml or *.yml files\n", run.err());
+        assertEquals(2, run.exitCode());
+        assertEquals("project-planton validate: error: " + dir + " holds no *.yaml or *.yml files"
+                + " (outside target, build, node_modules and directories whose name starts with a dot)\n"
+                + "Run 'project-planton validate --help' for usage.\n", run.err());
     }
 
     @Test
@@ -148,9 +150,66 @@ class ValidateCommandTest {
         assertEquals(2, CliRun.of("validate").exitCode());
         assertEquals(2, CliRun.of("validate", "--manifest").exitCode());
         assertEquals(2, CliRun.of("no-such-command").exitCode());
+        assertEquals(2, CliRun.of("validate", "--other-kinds", "ignore", "x.yaml").exitCode());
         CliRun unknownOption = CliRun.of("validate", "-m", "x.yaml", "--bogus");
         assertEquals(2, unknownOption.exitCode());
         assertFalse(unknownOption.err().contains("Exception"), unknownOption.err());
+    }
+
+    @Test
+    void aMisspeltFlagIsNamedWithTheFlagMeant() {
+        CliRun run = CliRun.of("validate", "--manfest", "x.yaml");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("project-planton validate: error: unknown option '--manfest'; did you mean '--manifest'?\n"
+                + "Run 'project-planton validate --help' for usage.\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void manifestsAsPositionalArguments() throws IOException {
+        Path a = Files.writeString(dir.resolve("a.yaml"), VALID);
+        Path b = Files.writeString(dir.resolve("b.yaml"), VALID.replace("orders", "payments"));
+
+        CliRun run = CliRun.of("validate", a.toString(), "--manifest", b.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(b + ": valid", a + ": valid"), run.out().lines().toList());
+    }
+
+    /** A repository, searched as a whole: build and VCS directories left out, other YAML skipped with one line each. */
+    @Test
+    void aDirectorySearchSkipsBuildDirectoriesAndYamlThatIsNotAManifest() throws IOException {
+        Path table = Files.writeString(dir.resolve("orders.yaml"), VALID);
+        Path pulumi = Files.writeString(dir.resolve("Pulumi.yaml"), "name: orders\nruntime: java\ndescription: the orders table\n");
+        Path bucket = Files.writeString(dir.resolve("bucket.yaml"), VALID.replace("kind: AwsDynamodb", "kind: AwsS3Bucket"));
+        for (String skipped : List.of("target/classes", ".git/refs", "build", "node_modules/x", ".github/workflows")) {
+            Files.writeString(Files.createDirectories(dir.resolve(skipped)).resolve("broken.yaml"), VALID.replace("type: S", "type: X"));
+        }
+
+        CliRun run = CliRun.of("validate", dir.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                pulumi + ": skipped, not a manifest (it has neither apiVersion nor kind)",
+                bucket + ": skipped, kind AwsS3Bucket, not AwsDynamodb (--other-kinds=error reports it)",
+                table + ": valid"), run.out().lines().toList());
+        assertEquals("", run.err());
+
+        CliRun strict = CliRun.of("validate", "--other-kinds=error", dir.toString());
+        assertEquals(1, strict.exitCode());
+        assertEquals(bucket + ":2:7: error: kind: kind is 'AwsS3Bucket'; this tool deploys AwsDynamodb [manifest.kind]\n", strict.err());
+    }
+
+    /** Named on the command line, a file that is not a manifest is an error in one line, not one per unknown field. */
+    @Test
+    void aNamedFileThatIsNotAManifestIsOneLine() throws IOException {
+        Path pulumi = Files.writeString(dir.resolve("Pulumi.yaml"), "name: orders\nruntime: java\ndescription: the orders table\n");
+
+        CliRun run = CliRun.of("validate", pulumi.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(pulumi + ":1:1: error: not an AwsDynamodb manifest: it has neither apiVersion nor kind [manifest.kind]\n", run.err());
     }
 
     private static Path resource(String name) throws URISyntaxException {

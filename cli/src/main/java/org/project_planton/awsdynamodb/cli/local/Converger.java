@@ -37,6 +37,7 @@ public final class Converger {
     private final DynamoDbClient client;
     private final Consumer<String> progress;
     private final Duration timeout;
+    private int changes;
 
     /** {@code progress} receives one line per change made and per operation the endpoint does not implement. */
     public Converger(DynamoDbClient client, Consumer<String> progress, Duration timeout) {
@@ -52,6 +53,7 @@ public final class Converger {
      * refused after that rather than reported as done.
      */
     public LiveTable converge(Plan plan) {
+        changes = 0;
         PlannedTable want = PlannedTable.of(plan);
         TableDefinition planned = TableDefinition.of(plan);
         for (int pass = 1; ; pass++) {
@@ -73,6 +75,9 @@ public final class Converger {
             List<TableComparison.Field> differences = TableComparison.of(want, live).differences();
             if (differences.isEmpty()) {
                 applyCompanions(plan, want);
+                if (changes == 0) {
+                    progress.accept("table " + want.name() + ": in sync with the manifest; nothing to change");
+                }
                 return live;
             }
             String fields = differences.stream().map(TableComparison.Field::name).collect(Collectors.joining(", "));
@@ -99,13 +104,13 @@ public final class Converger {
     private void create(PlannedTable want) {
         call("CreateTable", () -> client.createTable(want.createTableRequest()));
         awaitActive(want.name());
-        progress.accept("created table " + want.name());
+        changed("created table " + want.name());
         if (want.creationSource() != null) {
             progress.accept("note: the endpoint does not implement " + want.creationSource() + "; the table was created empty");
         }
         if (want.ttlEnabled()) {
             call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
-            progress.accept("enabled TTL on attribute " + want.ttlAttributeName());
+            changed("enabled TTL on attribute " + want.ttlAttributeName());
         }
         if (want.pointInTimeRecovery()) {
             pointInTimeRecovery(want, true);
@@ -142,7 +147,7 @@ public final class Converger {
             }
             updateTable(want.name(), b -> b.globalSecondaryIndexUpdates(
                     GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName(g.indexName())).build()));
-            progress.accept((w == null ? "removed" : "removed (to re-create with new keys or projection)") + " global secondary index " + g.indexName());
+            changed((w == null ? "removed" : "removed (to re-create with new keys or projection)") + " global secondary index " + g.indexName());
         }
         // 2. Billing mode and capacity, for the table and the indexes it keeps.
         t = describe(want.name());
@@ -157,10 +162,14 @@ public final class Converger {
                 capacity.provisionedThroughput(want.capacity().throughput());
                 capacityChanges = true;
             }
+            // An index's capacity is sent only where the reported one differs. AWS reports 0/0 for an
+            // index of an on-demand table, so a switch to PROVISIONED always sends it there; DynamoDB Local
+            // remembers the last provisioned capacity across an on-demand period and rejects an update to
+            // the value it already holds ("The requested throughput value equals the current value").
             List<GlobalSecondaryIndexUpdate> indexUpdates = new ArrayList<>();
             for (GlobalSecondaryIndexDescription g : t.globalSecondaryIndexes()) {
                 PlannedTable.Gsi w = wanted.get(g.indexName());
-                if (w != null && (billingChanges || !Objects.equals(PlannedTable.Capacity.of(g.provisionedThroughput()), w.capacity()))) {
+                if (w != null && !Objects.equals(PlannedTable.Capacity.of(g.provisionedThroughput()), w.capacity())) {
                     indexUpdates.add(GlobalSecondaryIndexUpdate.builder()
                             .update(u -> u.indexName(g.indexName()).provisionedThroughput(w.capacity().throughput())).build());
                 }
@@ -172,7 +181,7 @@ public final class Converger {
         }
         if (capacityChanges) {
             updateTable(capacity.build());
-            progress.accept(billingChanges ? "switched billing mode to " + want.billingMode()
+            changed(billingChanges ? "switched billing mode to " + want.billingMode()
                     : "set provisioned capacity to " + TableComparison.capacity(want.capacity()));
         }
         // 3. Add indexes, one per UpdateTable, each with the attribute definitions it needs.
@@ -182,7 +191,7 @@ public final class Converger {
             }
             updateTable(want.name(), b -> b.attributeDefinitions(want.attributeDefinitions())
                     .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(g.toCreateAction()).build()));
-            progress.accept("added global secondary index " + g.name());
+            changed("added global secondary index " + g.name());
         }
         // 4. Stream: a view type cannot be changed on an enabled stream, so it is turned off first.
         t = describe(want.name());
@@ -197,7 +206,7 @@ public final class Converger {
             if (want.streamEnabled()) {
                 updateTable(want.name(), b -> b.streamSpecification(want.streamSpecification()));
             }
-            progress.accept(want.streamEnabled() ? "enabled stream " + want.streamViewType() : "disabled stream");
+            changed(want.streamEnabled() ? "enabled stream " + want.streamViewType() : "disabled stream");
         }
         // 5. Deletion protection, encryption and table class, where the endpoint reports them.
         TableComparison after = TableComparison.of(want, LiveTable.read(client, want.name()).orElseThrow());
@@ -211,15 +220,15 @@ public final class Converger {
             switch (f.name()) {
                 case "deletion_protection_enabled" -> {
                     updateTable(want.name(), b -> b.deletionProtectionEnabled(want.deletionProtection()));
-                    progress.accept((want.deletionProtection() ? "enabled" : "disabled") + " deletion protection");
+                    changed((want.deletionProtection() ? "enabled" : "disabled") + " deletion protection");
                 }
                 case "server_side_encryption" -> {
                     updateTable(want.name(), b -> b.sseSpecification(want.sseSpecification()));
-                    progress.accept("set server-side encryption to " + f.wanted());
+                    changed("set server-side encryption to " + f.wanted());
                 }
                 case "table_class" -> {
                     updateTable(want.name(), b -> b.tableClass(f.wanted()));
-                    progress.accept("set table class to " + f.wanted());
+                    changed("set table class to " + f.wanted());
                 }
                 case "ttl" -> ttl(want, live);
                 case "point_in_time_recovery_enabled" -> pointInTimeRecovery(want, false);
@@ -243,7 +252,7 @@ public final class Converger {
         if (want.ttlEnabled()) {
             call("UpdateTimeToLive", () -> client.updateTimeToLive(want.timeToLiveRequest()));
         }
-        progress.accept(want.ttlEnabled() ? "enabled TTL on attribute " + want.ttlAttributeName() : "disabled TTL");
+        changed(want.ttlEnabled() ? "enabled TTL on attribute " + want.ttlAttributeName() : "disabled TTL");
     }
 
     /** Point-in-time recovery, tags and contributor insights: applied where implemented, else one note each. */
@@ -292,7 +301,7 @@ public final class Converger {
             if (r.type().equals(RESOURCE_POLICY_TYPE)) {
                 try {
                     client.putResourcePolicy(b -> b.resourceArn(t.tableArn()).policy(String.valueOf(r.inputs().get("policy"))));
-                    progress.accept("put the table's resource policy");
+                    changed("put the table's resource policy");
                 } catch (DynamoDbException e) {
                     unsupportedOrThrow(e, "resource policies (PutResourcePolicy); not applied");
                 }
@@ -300,7 +309,7 @@ public final class Converger {
                 String streamArn = String.valueOf(r.inputs().get("streamArn"));
                 try {
                     client.enableKinesisStreamingDestination(b -> b.tableName(want.name()).streamArn(streamArn));
-                    progress.accept("enabled Kinesis streaming to " + streamArn);
+                    changed("enabled Kinesis streaming to " + streamArn);
                 } catch (DynamoDbException e) {
                     unsupportedOrThrow(e, "Kinesis streaming destinations (EnableKinesisStreamingDestination); not enabled");
                 }
@@ -318,11 +327,17 @@ public final class Converger {
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(want.pointInTimeRecovery())
                             .recoveryPeriodInDays(want.pointInTimeRecovery() ? want.pointInTimeRecoveryPeriodInDays() : null)));
             if (!onCreate || want.pointInTimeRecovery()) {
-                progress.accept((want.pointInTimeRecovery() ? "enabled" : "disabled") + " point-in-time recovery");
+                changed((want.pointInTimeRecovery() ? "enabled" : "disabled") + " point-in-time recovery");
             }
         } catch (DynamoDbException e) {
             unsupportedOrThrow(e, "continuous backups (point-in-time recovery); skipped");
         }
+    }
+
+    /** One change made, reported as one progress line. */
+    private void changed(String line) {
+        changes++;
+        progress.accept(line);
     }
 
     private void unsupportedOrThrow(DynamoDbException e, String what) {

@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
+    public static final int MAX_PORT = 65535;
     private static final String SERVER_RUNNER = "com.amazonaws.services.dynamodbv2.local.main.ServerRunner";
 
     private final Object proxy;
@@ -67,8 +68,8 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     }
 
     public static DynamoDbLocalServer start(int port, Path dataDir) {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be 0 (any free port) or 1 to 65535, not " + port);
+        if (port < 0 || port > MAX_PORT) {
+            throw new IllegalArgumentException("--port must be 0 (any free port) or 1 to " + MAX_PORT + ", not " + port);
         }
         List<String> args = new ArrayList<>(List.of("-disableTelemetry", "-sharedDb", "-port", "8000"));
         if (dataDir == null) {
@@ -99,16 +100,34 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         try {
             invoke(proxy, "start");
         } catch (RuntimeException e) {
+            stopQuietly(proxy);
+            if (causedByBind(e)) {
+                throw portInUse(port);
+            }
             throw new IllegalStateException("DynamoDB Local did not start: " + e.getMessage(), e);
         }
         DynamoDbLocalServer server = new DynamoDbLocalServer(proxy, connector);
-        // DynamoDB Local reports a port in use on System.err and stops, without throwing.
+        // Some versions report a port in use on System.err and stop, without throwing.
         if (!(Boolean) invoke(connector, "isStarted") || server.port() <= 0) {
             server.close();
-            throw new IllegalArgumentException("DynamoDB Local could not listen on " + LOOPBACK + ":" + port
-                    + " (is the port in use? choose another with --port, or --port 0 for any free one)");
+            throw portInUse(port);
         }
         return server;
+    }
+
+    private static IllegalArgumentException portInUse(int port) {
+        return new IllegalArgumentException("cannot start DynamoDB Local: port " + port + " on " + LOOPBACK
+                + " is in use (perhaps by another `local up`); choose another with --port, or --port 0 for any free port");
+    }
+
+    /** Jetty reports a port in use as an IOException "Failed to bind to ...", caused by a BindException. */
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Failed to bind")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The class path's DynamoDB Local if there is one, else the copy in lib/dynamodb-local/ beside this jar. */

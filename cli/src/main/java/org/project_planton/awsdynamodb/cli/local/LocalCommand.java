@@ -7,9 +7,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         name = "local",
         description = {
-                "Run the manifest's table on this machine: on DynamoDB Local (started for you) or on an endpoint you",
-                "give (DynamoDB Local, LocalStack). The table is the one `project-planton plan` shows, made with the",
-                "DynamoDB API. No AWS account is used."},
+                "Run the manifest's table on this machine, with no AWS account.",
+                "The table runs on DynamoDB Local (started for you) or on an endpoint you give (DynamoDB Local, "
+                        + "LocalStack). It is the table `project-planton plan` shows, made with the DynamoDB API."},
         subcommands = {LocalUpCommand.class, LocalDownCommand.class, LocalStatusCommand.class})
 public final class LocalCommand {
     public LocalCommand() {}

@@ -34,9 +34,10 @@ final class LocalDownCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        URI uri = endpoint.uri();
+        LocalTarget.probe(uri);
         LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         String name = planned.table().name();
-        URI uri = endpoint.uri();
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             return LocalTarget.reach(uri, () -> {
                 TableDescription t;

@@ -32,9 +32,10 @@ final class LocalStatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        URI uri = endpoint.uri();
+        LocalTarget.probe(uri);
         LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         String name = planned.table().name();
-        URI uri = endpoint.uri();
         try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
             Optional<LiveTable> live = LocalTarget.reach(uri, () -> LiveTable.read(client, name));
             if (live.isEmpty()) {

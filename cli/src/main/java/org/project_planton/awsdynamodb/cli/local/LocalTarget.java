@@ -1,5 +1,16 @@
 package org.project_planton.awsdynamodb.cli.local;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import org.project_planton.awsdynamodb.cli.ProjectPlanton;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import org.project_planton.awsdynamodb.cli.StackInputOptions;
@@ -20,6 +31,12 @@ final class LocalTarget {
     @Mixin
     StackInputOptions stackInput;
 
+    /** The command this is mixed into; its root holds the process environment. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
     /** The plan, its table, and the region to address. */
     record Planned(Plan plan, PlannedTable table, String region) {}
 
@@ -28,8 +45,43 @@ final class LocalTarget {
         AwsDynamodbStackInput input = stackInput.load(warnings);
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
-        return new Planned(plan, PlannedTable.of(plan),
-                region.isEmpty() ? LocalClients.DEFAULT_REGION : region);
+        if (region.isEmpty()) {
+            Map<String, String> environment = ((ProjectPlanton) command.root().userObject()).environmentVariables();
+            region = AmbientRegion.of(environment).orElse(LocalClients.DEFAULT_REGION);
+        }
+        return new Planned(plan, PlannedTable.of(plan), region);
+    }
+
+    /** {@code --endpoint URL}, checked as {@link #endpoint} checks it; anything else is a usage error. */
+    static final class EndpointUrl implements ITypeConverter<URI> {
+        @Override
+        public URI convert(String text) {
+            try {
+                return endpoint(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Fails at once when nothing accepts a connection at the endpoint: before the manifest is planned,
+     * and before the SDK's retries would spend seconds on a refused connection.
+     */
+    static void probe(URI endpoint) {
+        int port = endpoint.getPort() != -1 ? endpoint.getPort() : "https".equals(endpoint.getScheme()) ? 443 : 80;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), port), (int) PROBE_TIMEOUT.toMillis());
+        } catch (SocketTimeoutException e) {
+            throw unreachable(endpoint, "no answer within " + PROBE_TIMEOUT.toSeconds() + "s");
+        } catch (IOException e) {
+            throw unreachable(endpoint, e instanceof UnknownHostException ? "unknown host " + endpoint.getHost() : e.getMessage());
+        }
+    }
+
+    private static IllegalArgumentException unreachable(URI endpoint, String why) {
+        return new IllegalArgumentException("cannot reach a DynamoDB endpoint at " + endpoint
+                + " (is DynamoDB Local or LocalStack running there?): " + why);
     }
 
     /**

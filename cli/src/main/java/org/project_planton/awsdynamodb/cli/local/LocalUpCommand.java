@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -22,12 +24,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
         mixinStandardHelpOptions = true,
         name = "up",
         description = {
-                "Validate the manifest and create its table, exactly as `project-planton plan` shows it, or converge an",
-                "existing one: GSIs added and removed one at a time, billing and capacity, stream, TTL and deletion",
-                "protection. A change that would replace the table (key schema, LSIs, the type of a key attribute) is",
-                "refused, one line per cause, and nothing is changed; `project-planton diff` says the same offline.",
-                "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir)",
-                "and keeps serving in the foreground until Ctrl-C."})
+                "Create the manifest's table locally, or bring an existing one in line with the manifest.",
+                "The table is exactly the one `project-planton plan` shows. An existing table is converged: GSIs "
+                        + "added and removed one at a time, billing and capacity, stream, TTL and deletion protection. "
+                        + "A change that would replace the table (key schema, LSIs, the type of a key attribute) is "
+                        + "refused, one line per cause, and nothing is changed; `project-planton diff` says the same offline.",
+                "Without --endpoint, starts DynamoDB Local on 127.0.0.1 (telemetry off, in memory unless --data-dir) "
+                        + "and keeps serving in the foreground until Ctrl-C."})
 final class LocalUpCommand implements Callable<Integer> {
     static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -37,9 +40,9 @@ final class LocalUpCommand implements Callable<Integer> {
     @Mixin
     LocalTarget target;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(names = "--endpoint", paramLabel = "URL", converter = LocalTarget.EndpointUrl.class,
             description = "A running DynamoDB-compatible endpoint (DynamoDB Local, LocalStack). Without it, DynamoDB Local is started here.")
-    String endpoint;
+    URI endpoint;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
             description = "Port on 127.0.0.1 for the DynamoDB Local started here (default ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -58,11 +61,17 @@ final class LocalUpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (endpoint != null && (dataDir != null || spec.commandLine().getParseResult().hasMatchedOption("--port"))) {
-            throw new IllegalArgumentException("--port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint");
+            throw new ParameterException(spec.commandLine(), "--port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint");
+        }
+        if (port < 0 || port > DynamoDbLocalServer.MAX_PORT) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0 (any free port) or 1 to " + DynamoDbLocalServer.MAX_PORT + ", not " + port);
+        }
+        if (endpoint != null) {
+            LocalTarget.probe(endpoint);
         }
         LocalTarget.Planned planned = target.plan(spec.commandLine().getErr());
         if (endpoint != null) {
-            URI uri = LocalTarget.endpoint(endpoint);
+            URI uri = endpoint;
             try (DynamoDbClient client = LocalClients.client(uri, planned.region())) {
                 up(uri, client, planned, out, err);
             }
@@ -74,8 +83,7 @@ final class LocalUpCommand implements Callable<Integer> {
     private void up(URI uri, DynamoDbClient client, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
         LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
                 .converge(planned.plan()));
-        (output == OutputFormat.json ? err : out).println("endpoint: " + uri);
-        StackOutputsView.print(LocalTarget.outputs(live, planned.region()), output, out);
+        StackOutputsView.print(Map.of("endpoint", uri.toString()), LocalTarget.outputs(live, planned.region()), output, out);
         out.flush();
         err.flush();
     }

@@ -5,11 +5,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --endpoint} for the subcommands that work on a table already served somewhere. */
 final class RunningEndpoint {
-    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LocalTarget.DEFAULT_ENDPOINT,
+    @Option(names = "--endpoint", paramLabel = "URL", defaultValue = LocalTarget.DEFAULT_ENDPOINT, converter = LocalTarget.EndpointUrl.class,
             description = "The endpoint holding the table (default ${DEFAULT-VALUE}, where `local up` serves).")
-    String endpoint;
+    URI endpoint;
 
     URI uri() {
-        return LocalTarget.endpoint(endpoint);
+        return endpoint;
     }
 }

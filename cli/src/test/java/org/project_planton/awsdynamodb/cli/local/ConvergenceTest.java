@@ -68,6 +68,30 @@ class ConvergenceTest {
         assertEquals("PAY_PER_REQUEST", up(BASE).billingModeSummary().billingModeAsString());
     }
 
+    /**
+     * PAY_PER_REQUEST, PROVISIONED, PAY_PER_REQUEST, then PROVISIONED again with the same capacities,
+     * on a table with a GSI: the engine remembers the last provisioned throughput across the on-demand
+     * period, and the switch back must still succeed (and every later run too).
+     */
+    @Test
+    void billingRoundTripWithAGsi() throws Exception {
+        String onDemand = BASE.replace("    - {name: sk, type: N}\n", "    - {name: sk, type: N}\n    - {name: status, type: S}\n") + GSI;
+        String provisioned = onDemand
+                .replace("billingMode: PAY_PER_REQUEST", "billingMode: PROVISIONED\n  provisionedThroughput: {readCapacityUnits: 5, writeCapacityUnits: 5}")
+                + "      provisionedThroughput: {readCapacityUnits: 1, writeCapacityUnits: 1}\n";
+        up(onDemand);
+        for (int round = 0; round < 2; round++) {
+            TableDescription p = up(provisioned);
+            assertEquals("PROVISIONED", TableComparison.billingMode(p));
+            assertEquals(5, p.provisionedThroughput().readCapacityUnits());
+            assertEquals(1, p.globalSecondaryIndexes().get(0).provisionedThroughput().writeCapacityUnits());
+            assertEquals("PAY_PER_REQUEST", TableComparison.billingMode(up(onDemand)));
+        }
+        up(provisioned);
+        List<String> again = EmbeddedDynamoDb.up(EmbeddedDynamoDb.manifest(provisioned)).stream().filter(l -> !l.startsWith("note: ")).toList();
+        assertEquals(List.of("table converge: in sync with the manifest; nothing to change"), again, "a run on a table in sync changes nothing and says so");
+    }
+
     @Test
     void streamTtlAndDeletionProtectionOnAndOff() throws Exception {
         up(BASE);

@@ -2,13 +2,17 @@ package org.project_planton.awsdynamodb.cli.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -85,10 +89,48 @@ class LocalCommandTest {
         StringWriter json = new StringWriter();
         assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "up", "--manifest", MANIFEST, "--endpoint", endpoint, "-o", "json"},
                 new PrintWriter(json, true), new PrintWriter(new StringWriter(), true)));
-        assertTrue(json.toString().strip().startsWith("{") && json.toString().contains("\"table_arn\""), json.toString());
+        assertTrue(json.toString().strip().startsWith("{\n  \"endpoint\": \"" + endpoint + "\",\n  \"table_name\": \"orders\""), json.toString());
+        assertTrue(json.toString().contains("\"table_arn\""), json.toString());
+        StringWriter ambient = new StringWriter();
+        assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "up", "--manifest", MANIFEST, "--endpoint", endpoint, "-o", "json"},
+                new PrintWriter(ambient, true), new PrintWriter(new StringWriter(), true), Map.of("AWS_REGION", "eu-west-2")));
+        assertTrue(ambient.toString().contains("\"aws_region\": \"eu-west-2\""), "the ambient region is used: " + ambient);
+        assertTrue(json.toString().contains("\"aws_region\": \"us-east-1\""), "else us-east-1: " + json);
         StringWriter down = new StringWriter();
         assertEquals(0, ProjectPlantonRunner.run(new String[] {"local", "down", "--force", "--manifest", MANIFEST, "--endpoint", endpoint},
                 new PrintWriter(down, true), new PrintWriter(new StringWriter(), true)));
         assertTrue(down.toString().contains("deleted table orders"), down.toString());
+    }
+
+    /** Nothing listens: one line naming the refusal, without planning the manifest or retrying the connection. */
+    @Test
+    void statusAndDownOnAClosedPortAnswerAtOnce() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closed;
+        for (String command : new String[] {"status", "down"}) {
+            StringWriter err = new StringWriter();
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> ProjectPlantonRunner.run(
+                    new String[] {"local", command, "--manifest", MANIFEST, "--endpoint", endpoint},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+            assertEquals(1, code);
+            assertEquals("project-planton: error: cannot reach a DynamoDB endpoint at " + endpoint
+                    + " (is DynamoDB Local or LocalStack running there?): Connection refused", err.toString().strip());
+        }
+    }
+
+    @Test
+    void aPortInUseSaysSoAndHowToChooseAnother() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> ProjectPlantonRunner.run(
+                    new String[] {"local", "up", "--manifest", MANIFEST, "--port", String.valueOf(taken.getLocalPort())},
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(err, true)));
+            assertEquals(1, code);
+            assertEquals("project-planton: error: cannot start DynamoDB Local: port " + taken.getLocalPort() + " on 127.0.0.1 is in use"
+                    + " (perhaps by another `local up`); choose another with --port, or --port 0 for any free port", err.toString().strip());
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -37,6 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
  */
 class RoundTripTest {
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL);
+    /**
+     * Valid for the API, refused by DynamoDB Local: it enforces the default account quota of 40,000
+     * read or write capacity units per table and per index ("Cannot increase provisioned throughput to
+     * more than 40,000 units"), a quota AWS raises on request, so the API does not.
+     */
+    private static final Set<String> BEYOND_LOCAL_QUOTAS = Set.of("limit-capacity-2147483647.yaml");
 
     static Stream<Arguments> examples() throws IOException {
         Path repo = EmbeddedDynamoDb.repo();
@@ -44,7 +51,8 @@ class RoundTripTest {
         examples.add(Arguments.of("iac/hack/manifest.yaml", Files.readString(repo.resolve("iac/hack/manifest.yaml"))));
         Path valid = repo.resolve("api/src/test/resources/manifests/valid");
         try (Stream<Path> files = Files.list(valid)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".yaml"))
+                    .filter(f -> !BEYOND_LOCAL_QUOTAS.contains(f.getFileName().toString())).sorted().toList()) {
                 examples.add(Arguments.of(repo.relativize(f).toString(), Files.readString(f)));
             }
         }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,8 @@ class StackInputSourceTest {
         + run.result().exceptions().stream().map(Throwable::getMessage).toList();
     assertTrue(reported.contains("[provisioned_requires_throughput]"), reported);
     assertTrue(!reported.contains(StackInputs.SECRET_KEY), "the secret key is not echoed");
+    assertTrue(run.logged().stream().anyMatch(l -> l.startsWith("SEVERE: ") && l.contains("[provisioned_requires_throughput]")),
+        () -> "the SDK logs the failure (kept out of the build log): " + run.logged());
   }
 
   @Test
@@ -112,7 +115,8 @@ class StackInputSourceTest {
     config.put("planton-cloud:stack-input", named(yaml("valid.yaml"), "from-pulumi-config"));
     var mocks = new RecordingMocks();
     try {
-      var result = PulumiTestInternal.builder().mocks(mocks).config(config).build()
+      var result = PulumiTestInternal.builder().mocks(mocks).config(config)
+          .standardLogger(ModuleRun.capturing(new ArrayList<>())).build()
           .runTest(ctx -> Main.program(ctx, StackInputSource.of(ctx)));
       assertEquals(0, result.exitCode(), () -> result.errors().toString());
       assertEquals("from-pulumi-config", mocks.only(ModuleRun.TABLE).get("name"));
