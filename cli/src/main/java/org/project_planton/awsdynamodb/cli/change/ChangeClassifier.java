@@ -232,14 +232,7 @@ public final class ChangeClassifier {
             tableKeys.retainAll(to.tableKeyAttributes());
             Set<String> indexKeys = new HashSet<>(from.globalIndexKeyAttributes());
             indexKeys.retainAll(to.globalIndexKeyAttributes());
-            Set<String> names = new TreeSet<>(before.keySet());
-            names.addAll(after.keySet());
-            for (String name : names) {
-                String b = before.getOrDefault(name, Inputs.NONE);
-                String a = after.getOrDefault(name, Inputs.NONE);
-                if (b.equals(a)) {
-                    continue;
-                }
+            eachDifference(before, after, (name, b, a) -> {
                 String path = "spec.attribute_definitions[" + name + "]";
                 if (!before.containsKey(name) || !after.containsKey(name)) {
                     changes.add(new Change(path, b, a, UPDATE,
@@ -255,7 +248,7 @@ public final class ChangeClassifier {
                 } else {
                     changes.add(new Change(path + ".type", b, a, UPDATE, "no key uses the attribute"));
                 }
-            }
+            });
         }
     }
 
@@ -270,16 +263,11 @@ public final class ChangeClassifier {
         public void classify(Inputs from, Inputs to, List<Change> changes) {
             Map<String, String> before = from.localIndexes();
             Map<String, String> after = to.localIndexes();
-            for (String name : union(before, after)) {
-                String b = before.getOrDefault(name, Inputs.NONE);
-                String a = after.getOrDefault(name, Inputs.NONE);
-                if (b.equals(a)) {
-                    continue;
-                }
+            eachDifference(before, after, (name, b, a) -> {
                 String what = !before.containsKey(name) ? "added to" : !after.containsKey(name) ? "removed from" : "changed on";
                 changes.add(new Change("spec.local_secondary_indexes[" + name + "]", b, a, REPLACE,
                         "a local secondary index cannot be " + what + " an existing table: " + ITEMS_LOST));
-            }
+            });
         }
     }
 
@@ -414,18 +402,27 @@ public final class ChangeClassifier {
         public void classify(Inputs from, Inputs to, List<Change> changes) {
             Map<String, String> before = from.replicas();
             Map<String, String> after = to.replicas();
-            for (String region : union(before, after)) {
-                String b = before.getOrDefault(region, Inputs.NONE);
-                String a = after.getOrDefault(region, Inputs.NONE);
-                if (b.equals(a)) {
-                    continue;
-                }
-                String path = "spec.replicas[" + region + "]";
-                changes.add(new Change(path, b, a, UPDATE, !before.containsKey(region)
-                        ? "UpdateTable creates a replica table in " + region + " and copies every item to it, which can take hours"
-                        : !after.containsKey(region)
-                        ? "UpdateTable deletes the replica table in " + region + " and the items there; this table keeps its own"
-                        : "UpdateTable changes the replica in place"));
+            eachDifference(before, after, (region, b, a) -> changes.add(new Change("spec.replicas[" + region + "]", b, a, UPDATE,
+                    !before.containsKey(region)
+                            ? "UpdateTable creates a replica table in " + region + " and copies every item to it, which can take hours"
+                            : !after.containsKey(region)
+                            ? "UpdateTable deletes the replica table in " + region + " and the items there; this table keeps its own"
+                            : "UpdateTable changes the replica in place")));
+        }
+    }
+
+    /** A key whose value differs between two maps; a missing key reads {@link Inputs#NONE}. */
+    private interface Difference {
+        void at(String key, String before, String after);
+    }
+
+    /** Each key whose value differs between {@code before} and {@code after}, in key order. */
+    private static void eachDifference(Map<String, String> before, Map<String, String> after, Difference difference) {
+        for (String key : union(before, after)) {
+            String b = before.getOrDefault(key, Inputs.NONE);
+            String a = after.getOrDefault(key, Inputs.NONE);
+            if (!b.equals(a)) {
+                difference.at(key, b, a);
             }
         }
     }

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.project_planton.awsdynamodb.manifest.Text;
 
 /**
  * What the program registers, in registration order, and the stack outputs it exports.
@@ -61,6 +62,7 @@ public record Plan(
 
   private static void appendValue(StringBuilder out, int indent, String key, Object value) {
     var pad = " ".repeat(indent);
+    key = Text.printable(key); // tag keys and values are the user's text: no terminal escapes, one line each
     if (value instanceof Map<?, ?> map && !map.isEmpty()) {
       out.append(pad).append(key).append(":\n");
       map.forEach((k, v) -> appendValue(out, indent + 2, String.valueOf(k), v));
@@ -88,6 +90,6 @@ public record Plan(
     if (value instanceof List<?>) {
       return "[]";
     }
-    return String.valueOf(value);
+    return Text.printable(String.valueOf(value));
   }
 }

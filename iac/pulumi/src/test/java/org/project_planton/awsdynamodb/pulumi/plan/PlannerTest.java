@@ -113,6 +113,16 @@ class PlannerTest {
     assertTrue(text.contains("table_arn, table_id, stream_arn, stream_label: placeholder values"), text);
   }
 
+  /** A tag is the user's text: an ESC sequence or a newline in it must not reach the terminal as such. */
+  @Test
+  void textEscapesWhatATerminalWouldInterpret() {
+    var input = input(false).toBuilder();
+    input.getTargetBuilder().getSpecBuilder().putTags("team\u001b[2J", "a\nb");
+    var text = Planner.plan(input.build()).toText();
+    assertFalse(text.contains("\u001b"), text);
+    assertTrue(text.contains("team\\x1b[2J: a\\nb\n"), text);
+  }
+
   @Test
   void regionIsAPlaceholderOnlyWithoutProviderConfig() {
     assertEquals(List.of("table_arn", "table_id", "stream_arn", "stream_label"),
