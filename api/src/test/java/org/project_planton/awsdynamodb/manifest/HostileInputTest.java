@@ -25,20 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each must give one clean line per problem, quickly.
  */
 class HostileInputTest {
-    private static final String MANIFEST = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String MANIFEST = TestManifests.MINIMAL;
     /** A bound that catches a hang or quadratic work, loose enough for a machine shared by many builds. */
     private static final Duration QUICKLY = Duration.ofSeconds(30);
 

@@ -15,20 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Loader errors that a case file cannot hold: no file, an empty one, bytes that are not UTF-8, sizes. */
 class LoaderTest {
-    private static final String MANIFEST = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
+    private static final String MANIFEST = TestManifests.MINIMAL;
 
     @TempDir
     Path dir;

@@ -14,6 +14,7 @@ import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
+import org.project_planton.awsdynamodb.pulumi.plan.Plan;
 import org.project_planton.awsdynamodb.pulumi.plan.Planner;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -27,11 +28,12 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "diff",
         description = {
                 "Say what changing a deployed table from one manifest to another does, offline: no AWS account, no Pulumi CLI.",
-                "Validates both manifests, plans both with the mock engine (as 'plan' does), and prints every changed field",
-                "with its effect: changed in place, or replacing the table, which deletes all its items. The same change",
-                "classifier guards 'pulumi update' and 'local up'.",
-                "Exit status: 0 when every change is made in place (or there is none), 1 when a change replaces the table",
-                "or a manifest is invalid, 2 usage error. For CI on a pull request:",
+                "Validates both manifests, plans both with the mock engine (as 'plan' does), and prints every changed field "
+                        + "with its effect: changed in place, or replacing the table, which deletes all its items. The resources "
+                        + "beside the table (auto scaling, the resource policy, the Kinesis destination) are listed too; they never "
+                        + "touch the items. The same change classifier guards 'pulumi update' and 'local up'.",
+                "Exit status: 0 when every change is made in place (or there is none), 1 when a change replaces the table "
+                        + "or a manifest is invalid, 2 usage error. For CI on a pull request:",
                 "  project-planton diff --from <(git show main:orders.yaml) --to orders.yaml"})
 final class DiffCommand implements Callable<Integer> {
     @Spec
@@ -58,7 +60,10 @@ final class DiffCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);
         }
-        List<Change> changes = ChangeClassifier.classify(definition(before), definition(after));
+        Plan planBefore = plan(before);
+        Plan planAfter = plan(after);
+        List<Change> changes = new ArrayList<>(ChangeClassifier.classify(TableDefinition.of(planBefore), TableDefinition.of(planAfter)));
+        changes.addAll(ChangeClassifier.classifyCompanions(planBefore, planAfter));
         boolean replaces = ChangeClassifier.replacesTable(changes);
         if (output == OutputFormat.json) {
             out.println(json(changes, replaces));
@@ -79,13 +84,13 @@ final class DiffCommand implements Callable<Integer> {
         }
     }
 
-    private static TableDefinition definition(AwsDynamodb manifest) {
-        return TableDefinition.of(Planner.plan(AwsDynamodbStackInput.newBuilder().setTarget(manifest).build()));
+    private static Plan plan(AwsDynamodb manifest) {
+        return Planner.plan(AwsDynamodbStackInput.newBuilder().setTarget(manifest).build());
     }
 
     private static String summary(List<Change> changes, String table) {
         if (changes.isEmpty()) {
-            return "no changes: both manifests plan the same table";
+            return "no changes: both manifests plan the same table and the same resources beside it";
         }
         long replacing = changes.stream().filter(Change::replacesTable).count();
         String count = changes.size() + (changes.size() == 1 ? " change" : " changes");

@@ -66,12 +66,36 @@ class DiffCommandTest {
                 """, run.out());
     }
 
+    /** The resources the program registers beside the table are listed, in place, and never replace it. */
+    @Test
+    void resourcesBesideTheTableAreListed() throws Exception {
+        String kinesis = "  kinesisStreamingDestination: {streamArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/%s'}\n";
+        CliRun run = diff(ORDERS + kinesis.formatted("orders"), ORDERS + kinesis.formatted("orders-v2"), "-o", "json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject doc = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertFalse(doc.get("replaces_table").getAsBoolean());
+        assertEquals(1, doc.getAsJsonArray("changes").size(), run.out());
+        JsonObject change = doc.getAsJsonArray("changes").get(0).getAsJsonObject();
+        assertTrue(change.get("path").getAsString().startsWith("spec.kinesis_streaming_destination ("), run.out());
+        assertTrue(change.get("from").getAsString().contains("stream/orders,"), run.out());
+        assertTrue(change.get("to").getAsString().contains("stream/orders-v2,"), run.out());
+        assertEquals("update", change.get("effect").getAsString());
+        assertTrue(change.get("reason").getAsString().startsWith("changed as a resource of its own, "
+                + "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination"), run.out());
+
+        CliRun removed = diff(ORDERS + kinesis.formatted("orders"), ORDERS);
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertTrue(removed.out().contains(" -> (none) is changed in place (deleted as a resource of its own"), removed.out());
+        assertTrue(removed.out().endsWith("1 change, all made in place; table orders keeps its items\n"), removed.out());
+    }
+
     @Test
     void identicalManifestsHaveNoChanges() throws Exception {
         CliRun run = diff(ORDERS, ORDERS.replace("kind: AwsDynamodb", "kind: AwsDynamodb # same table"));
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("no changes: both manifests plan the same table\n", run.out());
+        assertEquals("no changes: both manifests plan the same table and the same resources beside it\n", run.out());
 
         CliRun json = diff(ORDERS, ORDERS, "-o", "json");
         assertEquals(0, json.exitCode());

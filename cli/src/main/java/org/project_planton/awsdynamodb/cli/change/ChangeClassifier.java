@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.project_planton.awsdynamodb.pulumi.plan.Plan;
+import org.project_planton.awsdynamodb.pulumi.plan.PlannedResource;
 
 /**
  * The one place that knows which changes DynamoDB makes in place and which replace the table.
@@ -128,6 +130,46 @@ public final class ChangeClassifier {
             }
         }
         return inputs;
+    }
+
+    /** The manifest field that declares each kind of resource the program registers beside the table. */
+    private static final Map<String, String> COMPANION_FIELDS = Map.of(
+            PlannedResource.SCALING_TARGET_TYPE, "spec.auto_scaling",
+            PlannedResource.SCALING_POLICY_TYPE, "spec.auto_scaling",
+            PlannedResource.RESOURCE_POLICY_TYPE, "spec.resource_policy",
+            PlannedResource.KINESIS_DESTINATION_TYPE, "spec.kinesis_streaming_destination");
+
+    /**
+     * What changes beside the table between two plans: each resource the program registers next to
+     * it (auto scaling targets and policies, the resource policy, the Kinesis destination) that is
+     * added, removed or changed. None of them touches the table's items. The table itself, its
+     * provider and contributor insights are {@link #classify}'s.
+     */
+    public static List<Change> classifyCompanions(Plan from, Plan to) {
+        Map<String, PlannedResource> before = companions(from);
+        Map<String, PlannedResource> after = companions(to);
+        List<Change> changes = new ArrayList<>();
+        for (String key : union(before, after)) {
+            PlannedResource was = before.get(key);
+            PlannedResource becomes = after.get(key);
+            String b = was == null ? Inputs.NONE : Inputs.canonical(was.inputs());
+            String a = becomes == null ? Inputs.NONE : Inputs.canonical(becomes.inputs());
+            if (b.equals(a)) {
+                continue;
+            }
+            PlannedResource resource = becomes == null ? was : becomes;
+            String done = was == null ? "created" : becomes == null ? "deleted" : "changed";
+            changes.add(new Change(COMPANION_FIELDS.get(resource.type()) + " (" + resource.name() + ")", b, a, UPDATE,
+                    done + " as a resource of its own, " + resource.type() + "; the table and its items are untouched"));
+        }
+        return List.copyOf(changes);
+    }
+
+    private static Map<String, PlannedResource> companions(Plan plan) {
+        Map<String, PlannedResource> companions = new TreeMap<>();
+        plan.resources().stream().filter(r -> COMPANION_FIELDS.containsKey(r.type()))
+                .forEach(r -> companions.put(r.type() + " " + r.name(), r));
+        return companions;
     }
 
     /** Whether any of the changes replaces the table. */

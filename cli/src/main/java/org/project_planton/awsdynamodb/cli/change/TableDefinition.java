@@ -14,9 +14,6 @@ import org.project_planton.awsdynamodb.pulumi.plan.PlannedResource;
  * program tells Pulumi to ignore once the table exists (the capacity Application Auto Scaling owns).
  */
 public record TableDefinition(Map<String, Object> inputs, boolean contributorInsights, List<String> ignoreChanges) {
-    /** The Pulumi type token of the contributor insights resource the program registers when enabled. */
-    public static final String CONTRIBUTOR_INSIGHTS_TYPE = "aws:dynamodb/contributorInsights:ContributorInsights";
-
     public TableDefinition {
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs)); // state may hold nulls
         ignoreChanges = List.copyOf(ignoreChanges);
@@ -31,7 +28,7 @@ public record TableDefinition(Map<String, Object> inputs, boolean contributorIns
     public static TableDefinition of(Plan plan) {
         PlannedResource table = table(plan);
         return new TableDefinition(table.inputs(),
-                plan.resources().stream().anyMatch(r -> r.type().equals(CONTRIBUTOR_INSIGHTS_TYPE)), table.ignoreChanges());
+                plan.resources().stream().anyMatch(r -> r.type().equals(PlannedResource.CONTRIBUTOR_INSIGHTS_TYPE)), table.ignoreChanges());
     }
 
     /** The one table resource of a plan. */

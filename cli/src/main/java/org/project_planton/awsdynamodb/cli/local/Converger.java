@@ -285,7 +285,7 @@ public final class Converger {
             progress.accept("note: the endpoint does not implement global tables (replicas); no replica in "
                     + String.join(", ", want.replicaRegions()) + " was created");
         }
-        long scaling = plan.resources().stream().filter(r -> r.type().equals(SCALING_TARGET_TYPE)).count();
+        long scaling = plan.resources().stream().filter(r -> r.type().equals(PlannedResource.SCALING_TARGET_TYPE)).count();
         if (scaling > 0) {
             progress.accept("note: auto scaling is Application Auto Scaling, a service the endpoint does not have; "
                     + scaling + " scaling target(s) not applied, the capacity stays as provisioned");
@@ -298,14 +298,14 @@ public final class Converger {
                     + " they were sent with CreateTable and are not checked or converged");
         }
         for (PlannedResource r : plan.resources()) {
-            if (r.type().equals(RESOURCE_POLICY_TYPE)) {
+            if (r.type().equals(PlannedResource.RESOURCE_POLICY_TYPE)) {
                 try {
                     client.putResourcePolicy(b -> b.resourceArn(t.tableArn()).policy(String.valueOf(r.inputs().get("policy"))));
                     changed("put the table's resource policy");
                 } catch (DynamoDbException e) {
                     unsupportedOrThrow(e, "resource policies (PutResourcePolicy); not applied");
                 }
-            } else if (r.type().equals(KINESIS_DESTINATION_TYPE)) {
+            } else if (r.type().equals(PlannedResource.KINESIS_DESTINATION_TYPE)) {
                 String streamArn = String.valueOf(r.inputs().get("streamArn"));
                 try {
                     client.enableKinesisStreamingDestination(b -> b.tableName(want.name()).streamArn(streamArn));
@@ -317,9 +317,6 @@ public final class Converger {
         }
     }
 
-    static final String SCALING_TARGET_TYPE = "aws:appautoscaling/target:Target";
-    static final String RESOURCE_POLICY_TYPE = "aws:dynamodb/resourcePolicy:ResourcePolicy";
-    static final String KINESIS_DESTINATION_TYPE = "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination";
 
     private void pointInTimeRecovery(PlannedTable want, boolean onCreate) {
         try {

@@ -99,7 +99,7 @@ final class ReplacementGuard {
                 String type = resource.has("type") ? resource.get("type").getAsString() : "";
                 if (type.equals(PlannedResource.TABLE_TYPE) && table == null) {
                     table = resource.has("inputs") ? new Gson().fromJson(resource.get("inputs"), Map.class) : Map.of();
-                } else if (type.equals(TableDefinition.CONTRIBUTOR_INSIGHTS_TYPE)) {
+                } else if (type.equals(PlannedResource.CONTRIBUTOR_INSIGHTS_TYPE)) {
                     contributorInsights = true;
                 }
             }

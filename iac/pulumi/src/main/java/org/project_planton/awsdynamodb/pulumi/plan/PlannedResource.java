@@ -18,6 +18,12 @@ public record PlannedResource(String type, String name, Map<String, Object> inpu
     this(type, name, inputs, List.of());
   }
 
-  /** The Pulumi type token of the DynamoDB table. */
+  /** The Pulumi type tokens of what the program registers: the DynamoDB table, and the resources beside it. */
   public static final String TABLE_TYPE = "aws:dynamodb/table:Table";
+  public static final String CONTRIBUTOR_INSIGHTS_TYPE = "aws:dynamodb/contributorInsights:ContributorInsights";
+  public static final String SCALING_TARGET_TYPE = "aws:appautoscaling/target:Target";
+  public static final String SCALING_POLICY_TYPE = "aws:appautoscaling/policy:Policy";
+  public static final String RESOURCE_POLICY_TYPE = "aws:dynamodb/resourcePolicy:ResourcePolicy";
+  public static final String KINESIS_DESTINATION_TYPE =
+      "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination";
 }
