@@ -50,12 +50,12 @@ public final class Manifests {
 
     /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of(), "", IGNORE);
+        return loadText(readText(file), file.toString(), List.of(), "", IGNORE).manifest();
     }
 
     /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), List.of(), "", warnings);
+        return loadText(readText(file), file.toString(), List.of(), "", warnings).manifest();
     }
 
     /**
@@ -63,7 +63,7 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments, "", IGNORE);
+        return loadText(readText(file), file.toString(), assignments, "", IGNORE).manifest();
     }
 
     /**
@@ -72,35 +72,45 @@ public final class Manifests {
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments, String providerRegion, Consumer<Diagnostic> warnings)
             throws InvalidManifestException {
-        return loadValid(readText(file), file.toString(), assignments, providerRegion, warnings);
+        return loadText(readText(file), file.toString(), assignments, providerRegion, warnings).manifest();
     }
 
     /**
      * As {@link #loadValid(Path, Consumer)}, but a pipe is read as well: for a file the user names
      * as one on purpose, such as bash's {@code <(git show main:orders.yaml)} given to {@code diff}.
      */
-    public static AwsDynamodb loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadValid(readText(file, true), file.toString(), List.of(), "", warnings);
+    public static Loaded loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+        return loadText(readText(file, true), file.toString(), List.of(), "", warnings);
+    }
+
+    /** A valid manifest, and whether its file spells the API's field names in camelCase, as most do. */
+    public record Loaded(AwsDynamodb manifest, boolean camelCase) {
+        /** {@code text} with the API's field names spelled as the manifest's file spells them: {@code spec.keySchema}. */
+        public String spelled(String text) {
+            return camelCase ? FieldNames.camelCase(text) : text;
+        }
     }
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadValid(yaml, sourceName, List.of(), "", IGNORE);
+        return loadText(yaml, sourceName, List.of(), "", IGNORE).manifest();
     }
 
     /** Manifest YAML, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(String yaml, String sourceName, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadValid(yaml, sourceName, List.of(), "", warnings);
+        return loadText(yaml, sourceName, List.of(), "", warnings).manifest();
     }
 
-    private static AwsDynamodb loadValid(String yaml, String sourceName, List<String> assignments, String providerRegion,
-                                         Consumer<Diagnostic> warnings) throws InvalidManifestException {
+    private static Loaded loadText(String yaml, String sourceName, List<String> assignments, String providerRegion,
+                                   Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = new YamlProtoReader(sourceName);
         reader.readDocument(yaml, builder);
         try {
-            return loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(reader.writesCamelCase())));
+            boolean camelCase = reader.writesCamelCase();
+            return new Loaded(loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(camelCase))),
+                    camelCase);
         } catch (InvalidManifestException e) {
             throw e.spelled(reader.writesCamelCase());
         }

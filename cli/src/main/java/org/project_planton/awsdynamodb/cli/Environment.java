@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  * the environment variables (PATH finds {@code pulumi}; they are passed on to it) and
  * whether a person is at a terminal to answer a confirmation prompt, and its width.
  */
-record Environment(Map<String, String> variables, boolean interactive) {
+public record Environment(Map<String, String> variables, boolean interactive) {
     static Environment ofProcess() {
         return new Environment(System.getenv(), System.console() != null);
     }

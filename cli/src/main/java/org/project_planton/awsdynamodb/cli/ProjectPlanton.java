@@ -3,9 +3,9 @@ package org.project_planton.awsdynamodb.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import org.project_planton.awsdynamodb.cli.local.LocalCommand;
+import org.project_planton.awsdynamodb.cli.pulumi.PulumiCommand;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.manifest.Text;
@@ -38,7 +38,7 @@ public final class ProjectPlanton {
     /** Exit code for invalid input or a failed operation; 0 is success and 2 a usage error ({@link UsageErrors}). */
     static final int FAILED = 1;
 
-    final Environment environment;
+    private final Environment environment;
 
     private ProjectPlanton(Environment environment) {
         this.environment = environment;
@@ -53,8 +53,8 @@ public final class ProjectPlanton {
     }
 
     /** The process environment the commands run in (a test's own, under test). */
-    public Map<String, String> environmentVariables() {
-        return environment.variables();
+    public Environment environment() {
+        return environment;
     }
 
     /**

@@ -5,15 +5,15 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** What one in-process run of the command line printed and returned. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
     /** No pulumi on PATH and no terminal, unless a test says otherwise. */
-    static final Environment BARE = new Environment(Map.of("PATH", "/nonexistent"), false);
+    public static final Environment BARE = new Environment(Map.of("PATH", "/nonexistent"), false);
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         return of(BARE, args);
     }
 
-    static CliRun of(Environment environment, String... args) {
+    public static CliRun of(Environment environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = ProjectPlanton.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);

@@ -46,12 +46,23 @@ class DiffCommandTest {
 
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("""
-                spec.key_schema: HASH pk -> HASH id replaces the table and deletes its items (a table's key schema is fixed when it is created: the table is deleted and created again)
-                spec.attribute_definitions[id]: (none) -> S is changed in place (attribute definitions name the key attributes of the table and its indexes; this one follows their changes)
-                spec.attribute_definitions[pk]: S -> (none) is changed in place (attribute definitions name the key attributes of the table and its indexes; this one follows their changes)
+                spec.keySchema: HASH pk -> HASH id replaces the table and deletes its items (a table's key schema is fixed when it is created: the table is deleted and created again)
+                spec.attributeDefinitions[id]: (none) -> S is changed in place (attribute definitions name the key attributes of the table and its indexes; this one follows their changes)
+                spec.attributeDefinitions[pk]: S -> (none) is changed in place (attribute definitions name the key attributes of the table and its indexes; this one follows their changes)
                 3 changes; 1 of them replaces table orders, which deletes all its items
                 """, run.out());
         assertEquals("", run.err());
+    }
+
+    /** Fields are named as the new manifest spells them; a snake_case file reads snake_case. */
+    @Test
+    void fieldsAreSpelledAsTheManifestSpellsThem() throws Exception {
+        String snake = ORDERS.replace("billingMode", "billing_mode").replace("attributeDefinitions", "attribute_definitions")
+                .replace("keySchema", "key_schema").replace("attributeName", "attribute_name").replace("keyType", "key_type");
+        CliRun run = diff(snake, snake + "  deletion_protection_enabled: true\n");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("spec.deletion_protection_enabled: false -> true is changed in place"), run.out());
     }
 
     @Test
@@ -60,8 +71,8 @@ class DiffCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("""
-                spec.point_in_time_recovery_enabled: disabled -> enabled, 35 days is changed in place (UpdateContinuousBackups, in place; turning it off, or shortening its window, drops the restore points outside the new window)
-                spec.deletion_protection_enabled: false -> true is changed in place (UpdateTable, in place; while it is on, AWS refuses to delete the table)
+                spec.pointInTimeRecoveryEnabled: disabled -> enabled, 35 days is changed in place (UpdateContinuousBackups, in place; turning it off, or shortening its window, drops the restore points outside the new window)
+                spec.deletionProtectionEnabled: false -> true is changed in place (UpdateTable, in place; while it is on, AWS refuses to delete the table)
                 2 changes, all made in place; table orders keeps its items
                 """, run.out());
     }
@@ -77,7 +88,7 @@ class DiffCommandTest {
         assertFalse(doc.get("replaces_table").getAsBoolean());
         assertEquals(1, doc.getAsJsonArray("changes").size(), run.out());
         JsonObject change = doc.getAsJsonArray("changes").get(0).getAsJsonObject();
-        assertTrue(change.get("path").getAsString().startsWith("spec.kinesis_streaming_destination ("), run.out());
+        assertTrue(change.get("path").getAsString().startsWith("spec.kinesisStreamingDestination ("), run.out());
         assertTrue(change.get("from").getAsString().contains("stream/orders,"), run.out());
         assertTrue(change.get("to").getAsString().contains("stream/orders-v2,"), run.out());
         assertEquals("update", change.get("effect").getAsString());
@@ -114,13 +125,13 @@ class DiffCommandTest {
         assertTrue(doc.get("replaces_table").getAsBoolean());
         assertEquals(2, doc.getAsJsonArray("changes").size());
         JsonObject type = doc.getAsJsonArray("changes").get(0).getAsJsonObject();
-        assertEquals("spec.attribute_definitions[pk].type", type.get("path").getAsString());
+        assertEquals("spec.attributeDefinitions[pk].type", type.get("path").getAsString());
         assertEquals("S", type.get("from").getAsString());
         assertEquals("N", type.get("to").getAsString());
         assertEquals("replace", type.get("effect").getAsString());
         assertTrue(type.get("reason").getAsString().contains("pulumi-aws#1057"));
         JsonObject tableClass = doc.getAsJsonArray("changes").get(1).getAsJsonObject();
-        assertEquals("spec.table_class", tableClass.get("path").getAsString());
+        assertEquals("spec.tableClass", tableClass.get("path").getAsString());
         assertEquals("update", tableClass.get("effect").getAsString());
     }
 
@@ -153,7 +164,7 @@ class DiffCommandTest {
 
         writer.join(10_000);
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("spec.attribute_definitions[pk].type: S -> B replaces the table"), run.out());
+        assertTrue(run.out().startsWith("spec.attributeDefinitions[pk].type: S -> B replaces the table"), run.out());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.project_planton.awsdynamodb.cli.pulumi.PulumiCliStandIn;
 
 /** Hostile input at the command line: each problem one printable line, quickly, and the run goes on where it can. */
 class HostileCliInputTest {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Lets tests in sub-packages run the command line in process, as CliRun does for this package. */
+/** Lets tests in sub-packages run the command line in process with writers of their own (CliRun keeps what it printed). */
 public final class ProjectPlantonRunner {
     private ProjectPlantonRunner() {}
 

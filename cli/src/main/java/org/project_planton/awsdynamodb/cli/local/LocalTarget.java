@@ -46,7 +46,7 @@ final class LocalTarget {
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
         if (region.isEmpty()) {
-            Map<String, String> environment = ((ProjectPlanton) command.root().userObject()).environmentVariables();
+            Map<String, String> environment = ((ProjectPlanton) command.root().userObject()).environment().variables();
             region = AmbientRegion.of(environment).orElse(LocalClients.DEFAULT_REGION);
         }
         return new Planned(plan, PlannedTable.of(plan), region);

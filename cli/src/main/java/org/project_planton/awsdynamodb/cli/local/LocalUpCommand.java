@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.project_planton.awsdynamodb.cli.NonEmptyPath;
 import org.project_planton.awsdynamodb.cli.OutputFormat;
-import org.project_planton.awsdynamodb.cli.StackOutputsView;
+import org.project_planton.awsdynamodb.cli.pulumi.StackOutputsView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

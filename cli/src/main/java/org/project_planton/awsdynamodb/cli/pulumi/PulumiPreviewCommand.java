@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import java.util.List;
 import org.project_planton.awsdynamodb.cli.change.Change;

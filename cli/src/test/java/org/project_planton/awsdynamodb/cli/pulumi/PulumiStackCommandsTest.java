@@ -1,9 +1,9 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.project_planton.awsdynamodb.cli.PulumiCliStandIn.args;
+import static org.project_planton.awsdynamodb.cli.pulumi.PulumiCliStandIn.args;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.project_planton.awsdynamodb.cli.CliRun;
 
 /**
  * pulumi init, delete and cancel, as ProjectPlanton's CLI has them, against the pulumi CLI

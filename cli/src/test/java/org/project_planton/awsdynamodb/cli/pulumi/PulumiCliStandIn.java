@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.project_planton.awsdynamodb.cli.Environment;
 
 /**
  * Puts the pulumi CLI stand-in (src/test/resources/pulumi-cli-stand-in.sh, which says what it
  * copies from pulumi's source) on a PATH, scripts what it answers, and reads back what each call
  * recorded.
  */
-final class PulumiCliStandIn {
+public final class PulumiCliStandIn {
     /** One recorded call of the stand-in. */
     record Call(Path directory) {
         List<String> argv() {
@@ -68,7 +69,7 @@ final class PulumiCliStandIn {
     private final Path bin;
     private final Path state;
 
-    PulumiCliStandIn(Path root) throws IOException {
+    public PulumiCliStandIn(Path root) throws IOException {
         bin = Files.createDirectories(root.resolve("bin"));
         state = Files.createDirectories(root.resolve("stand-in"));
         Path executable = bin.resolve("pulumi");
@@ -79,7 +80,7 @@ final class PulumiCliStandIn {
     }
 
     /** An environment with the stand-in first on PATH, plus {@code extra} variables. */
-    Environment environment(boolean interactive, String... extra) {
+    public Environment environment(boolean interactive, String... extra) {
         Map<String, String> variables = new HashMap<>(Map.of(
                 "PATH", bin + ":/usr/bin:/bin",
                 "STAND_IN_DIR", state.toString()));
@@ -153,7 +154,7 @@ final class PulumiCliStandIn {
         Files.writeString(state.resolve("outputs.json"), json);
     }
 
-    List<Call> calls() throws IOException {
+    public List<Call> calls() throws IOException {
         Path calls = state.resolve("calls");
         if (!Files.isDirectory(calls)) {
             return List.of();

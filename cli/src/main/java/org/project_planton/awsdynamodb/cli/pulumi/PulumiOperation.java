@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.project_planton.awsdynamodb.cli.Environment;
+import org.project_planton.awsdynamodb.cli.OutputFormat;
+import org.project_planton.awsdynamodb.cli.StackInputOptions;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +64,7 @@ abstract class PulumiOperation implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Environment environment = pulumiCommand.root.environment;
+        Environment environment = pulumiCommand.root.environment();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AwsDynamodbStackInput input = stackInput.load(err);

@@ -1,9 +1,11 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.project_planton.awsdynamodb.cli.Environment;
+import org.project_planton.awsdynamodb.cli.StackInputOptions;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -33,7 +35,7 @@ abstract class PulumiStackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Environment environment = pulumiCommand.root.environment;
+        Environment environment = pulumiCommand.root.environment();
         PrintWriter err = spec.commandLine().getErr();
         AwsDynamodbStackInput input = stackInput.load(err);
         StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), target.stack);

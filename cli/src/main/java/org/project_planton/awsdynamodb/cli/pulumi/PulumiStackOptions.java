@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

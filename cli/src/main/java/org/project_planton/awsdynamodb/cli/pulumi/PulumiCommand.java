@@ -1,5 +1,6 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
+import org.project_planton.awsdynamodb.cli.ProjectPlanton;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
                         + "exactly as 'validate' does; an invalid one never reaches pulumi."},
         subcommands = {PulumiPreviewCommand.class, PulumiUpdateCommand.class, PulumiRefreshCommand.class, PulumiDestroyCommand.class,
                 PulumiInitCommand.class, PulumiDeleteCommand.class, PulumiCancelCommand.class})
-final class PulumiCommand {
+public final class PulumiCommand {
     @ParentCommand
     ProjectPlanton root;
 }

@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.project_planton.awsdynamodb.cli.OutputFormat;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackOutputs;
 
 /** Stack outputs as {@code AwsDynamodbStackOutputs}: read from pulumi's JSON, printed for people or machines. */

@@ -1,4 +1,4 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.project_planton.awsdynamodb.cli.ProjectPlanton;
+import org.project_planton.awsdynamodb.cli.TestManifests;
 
 /**
  * Signals to project-planton while pulumi runs, at the process boundary: project-planton runs in

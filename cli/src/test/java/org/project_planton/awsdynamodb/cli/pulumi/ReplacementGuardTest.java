@@ -1,11 +1,11 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.project_planton.awsdynamodb.cli.PulumiCliStandIn.resource;
-import static org.project_planton.awsdynamodb.cli.PulumiCliStandIn.step;
-import static org.project_planton.awsdynamodb.cli.PulumiCliStandIn.urn;
+import static org.project_planton.awsdynamodb.cli.pulumi.PulumiCliStandIn.resource;
+import static org.project_planton.awsdynamodb.cli.pulumi.PulumiCliStandIn.step;
+import static org.project_planton.awsdynamodb.cli.pulumi.PulumiCliStandIn.urn;
 
 import com.google.gson.Gson;
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.project_planton.awsdynamodb.cli.CliRun;
 import org.project_planton.awsdynamodb.cli.change.TableDefinition;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.pulumi.plan.Planner;

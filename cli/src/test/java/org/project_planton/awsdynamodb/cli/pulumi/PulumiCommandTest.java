@@ -1,9 +1,9 @@
-package org.project_planton.awsdynamodb.cli;
+package org.project_planton.awsdynamodb.cli.pulumi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.project_planton.awsdynamodb.cli.PulumiCliStandIn.args;
+import static org.project_planton.awsdynamodb.cli.pulumi.PulumiCliStandIn.args;
 
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.project_planton.awsdynamodb.cli.CliRun;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.BillingMode;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
