@@ -45,7 +45,16 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         if (e instanceof UnmatchedArgumentException && !unmatched.isEmpty()) {
             return unexpectedArgument(command.getCommandSpec(), unmatched.get(0));
         }
-        return e.getMessage();
+        if (e.getMessage().equals("Missing required subcommand")) {
+            return "no command given; the commands are " + String.join(", ", command.getCommandSpec().subcommands().keySet());
+        }
+        return sentence(e.getMessage());
+    }
+
+    /** picocli's message as the rest of ours read: no "Error: " of its own (ours precedes it), lower case first. */
+    private static String sentence(String message) {
+        String text = message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     /** "unknown option '--manfest'; did you mean '--manifest'?" (an attached value, "--manfest=x", is left out). */

@@ -172,6 +172,6 @@ class DiffCommandTest {
         CliRun run = CliRun.of("diff", "--from", "old.yaml");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("Missing required option: '--to=NEW.yaml'"), run.err());
+        assertTrue(run.err().contains("project-planton diff: error: missing required option: '--to=NEW.yaml'"), run.err());
     }
 }

@@ -109,6 +109,25 @@ class HelpAndUsageTest {
         }
     }
 
+    /** picocli's own usage messages read as ours do: one "error:", lower case, and the commands named when none is given. */
+    @Test
+    void missingArgumentsAreSaidPlainly() {
+        CliRun bare = CliRun.of();
+        assertEquals(2, bare.exitCode());
+        assertTrue(bare.err().startsWith("project-planton: error: no command given; the commands are validate, plan, diff, pulumi,"),
+                bare.err());
+
+        CliRun local = CliRun.of("local");
+        assertEquals(2, local.exitCode());
+        assertEquals("project-planton local: error: no command given; the commands are up, down, status\n"
+                + "Run 'project-planton local --help' for usage.\n", local.err());
+
+        CliRun plan = CliRun.of("plan");
+        assertEquals(2, plan.exitCode());
+        assertEquals("project-planton plan: error: missing required argument (specify one of these): (-m=FILE | -i=FILE)\n"
+                + "Run 'project-planton plan --help' for usage.\n", plan.err());
+    }
+
     @Test
     void helpWalksToAnyCommand() {
         for (String path : commandPaths()) {
@@ -133,7 +152,7 @@ class HelpAndUsageTest {
                 new String[] {"local", "up", "--manifest", "x.yaml", "--port", "99999"});
         cases.put("project-planton local up: error: --port and --data-dir are for the DynamoDB Local started here; they cannot be used with --endpoint",
                 new String[] {"local", "up", "--manifest", "x.yaml", "--port", "9000", "--endpoint", "http://127.0.0.1:9000"});
-        cases.put("project-planton local status: error: Invalid value for option '--endpoint': --endpoint must be an http or https URL such as http://127.0.0.1:8000, not localhost:8000",
+        cases.put("project-planton local status: error: invalid value for option '--endpoint': --endpoint must be an http or https URL such as http://127.0.0.1:8000, not localhost:8000",
                 new String[] {"local", "status", "--manifest", "x.yaml", "--endpoint", "localhost:8000"});
         cases.put("project-planton: error: unknown command 'lcoal'; did you mean 'local'?",
                 new String[] {"lcoal", "up"});

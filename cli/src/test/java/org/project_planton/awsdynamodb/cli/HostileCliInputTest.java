@@ -98,7 +98,7 @@ class HostileCliInputTest {
         CliRun run = run(args);
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("project-planton ") && run.err().contains(": error: Invalid value for option '--"), run.err());
+        assertTrue(run.err().startsWith("project-planton ") && run.err().contains(": error: invalid value for option '--"), run.err());
         assertTrue(run.err().lines().findFirst().orElseThrow().endsWith(": the path is empty; name a file"), run.err());
     }
 

@@ -245,7 +245,7 @@ class PulumiCommandTest {
     void aMalformedOrMissingStackIsAClearError() throws Exception {
         CliRun malformed = run("pulumi", "preview", "-m", manifest.toString(), "--stack", "acme//dev", "--module-dir", module.toString());
         assertEquals(2, malformed.exitCode());
-        assertEquals("project-planton pulumi preview: error: Invalid value for option '--stack': 'acme//dev' is not"
+        assertEquals("project-planton pulumi preview: error: invalid value for option '--stack': 'acme//dev' is not"
                 + " organization/project/stack, three non-empty parts\nRun 'project-planton pulumi preview --help' for usage.\n",
                 malformed.err());
 
