@@ -50,12 +50,12 @@ public final class Manifests {
 
     /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), List.of(), "", IGNORE).manifest();
+        return loadText(readText(file), file.toString(), List.of(), "", IGNORE).message();
     }
 
     /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), List.of(), "", warnings).manifest();
+        return loadText(readText(file), file.toString(), List.of(), "", warnings).message();
     }
 
     /**
@@ -63,29 +63,29 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), assignments, "", IGNORE).manifest();
+        return loadText(readText(file), file.toString(), assignments, "", IGNORE).message();
     }
 
     /**
      * As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. {@code providerRegion},
      * when not empty, is the Region the table is deployed to, which its replicas may not name.
      */
-    public static AwsDynamodb loadValid(Path file, List<String> assignments, String providerRegion, Consumer<Diagnostic> warnings)
+    public static Loaded<AwsDynamodb> loadValid(Path file, List<String> assignments, String providerRegion, Consumer<Diagnostic> warnings)
             throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), assignments, providerRegion, warnings).manifest();
+        return loadText(readText(file), file.toString(), assignments, providerRegion, warnings);
     }
 
     /**
      * As {@link #loadValid(Path, Consumer)}, but a pipe is read as well: for a file the user names
      * as one on purpose, such as bash's {@code <(git show main:orders.yaml)} given to {@code diff}.
      */
-    public static Loaded loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+    public static Loaded<AwsDynamodb> loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
         return loadText(readText(file, true), file.toString(), List.of(), "", warnings);
     }
 
-    /** A valid manifest, and whether its file spells the API's field names in camelCase, as most do. */
-    public record Loaded(AwsDynamodb manifest, boolean camelCase) {
-        /** {@code text} with the API's field names spelled as the manifest's file spells them: {@code spec.keySchema}. */
+    /** A valid manifest (or stack input), and whether its file spells the API's field names in camelCase, as most do. */
+    public record Loaded<M extends Message>(M message, boolean camelCase) {
+        /** {@code text} with the API's field names spelled as the file spells them: {@code spec.keySchema}. */
         public String spelled(String text) {
             return camelCase ? FieldNames.camelCase(text) : text;
         }
@@ -93,15 +93,15 @@ public final class Manifests {
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadText(yaml, sourceName, List.of(), "", IGNORE).manifest();
+        return loadText(yaml, sourceName, List.of(), "", IGNORE).message();
     }
 
     /** Manifest YAML, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(String yaml, String sourceName, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadText(yaml, sourceName, List.of(), "", warnings).manifest();
+        return loadText(yaml, sourceName, List.of(), "", warnings).message();
     }
 
-    private static Loaded loadText(String yaml, String sourceName, List<String> assignments, String providerRegion,
+    private static Loaded<AwsDynamodb> loadText(String yaml, String sourceName, List<String> assignments, String providerRegion,
                                    Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
@@ -109,7 +109,7 @@ public final class Manifests {
         reader.readDocument(yaml, builder);
         try {
             boolean camelCase = reader.writesCamelCase();
-            return new Loaded(loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(camelCase))),
+            return new Loaded<>(loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(camelCase))),
                     camelCase);
         } catch (InvalidManifestException e) {
             throw e.spelled(reader.writesCamelCase());
@@ -231,7 +231,7 @@ public final class Manifests {
      * {@code providerConfig}, when present, the credentials. Both are validated.
      */
     public static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName) throws InvalidManifestException {
-        return loadValidStackInput(yaml, sourceName, List.of(), IGNORE);
+        return loadValidStackInput(yaml, sourceName, List.of(), IGNORE).message();
     }
 
     /**
@@ -239,13 +239,13 @@ public final class Manifests {
      * validated as a whole, exactly as a manifest and a credentials file are. A --set path is the
      * manifest's ({@code spec.billingMode}), not the stack input's.
      */
-    public static AwsDynamodbStackInput loadValidStackInput(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
+    public static Loaded<AwsDynamodbStackInput> loadValidStackInput(Path file, List<String> assignments, Consumer<Diagnostic> warnings)
             throws InvalidManifestException {
         return loadValidStackInput(readText(file), file.toString(), assignments, warnings);
     }
 
-    private static AwsDynamodbStackInput loadValidStackInput(String yaml, String sourceName, List<String> assignments,
-                                                             Consumer<Diagnostic> warnings) throws InvalidManifestException {
+    private static Loaded<AwsDynamodbStackInput> loadValidStackInput(String yaml, String sourceName, List<String> assignments,
+                                                                     Consumer<Diagnostic> warnings) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodbStackInput.Builder builder = AwsDynamodbStackInput.newBuilder();
         YamlProtoReader reader = read(yaml, sourceName, builder);
@@ -262,7 +262,7 @@ public final class Manifests {
                 throw e.spelled(reader.writesCamelCase());
             }
         }
-        return validated(builder.build(), reader, "", warnings);
+        return new Loaded<>(validated(builder.build(), reader, "", warnings), reader.writesCamelCase());
     }
 
     /**

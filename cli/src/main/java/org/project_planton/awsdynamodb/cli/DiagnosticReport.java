@@ -41,10 +41,10 @@ final class DiagnosticReport {
                 Map<String, Object> diagnostic = new LinkedHashMap<>();
                 diagnostic.put("line", d.line());
                 diagnostic.put("column", d.column());
-                diagnostic.put("field", d.path());
+                diagnostic.put("field", d.shownPath()); // as the file spells it, as the text output does
                 diagnostic.put("ruleId", d.ruleId());
                 diagnostic.put("severity", d.severity().label());
-                diagnostic.put("message", d.message());
+                diagnostic.put("message", d.shownMessage());
                 return diagnostic;
             }).toList());
             files.add(file);
@@ -72,7 +72,7 @@ final class DiagnosticReport {
                 sarifResult.put("ruleId", d.ruleId());
                 sarifResult.put("ruleIndex", ruleIds.indexOf(d.ruleId()));
                 sarifResult.put("level", d.severity().label());
-                sarifResult.put("message", object("text", d.path().isEmpty() ? d.message() : d.path() + ": " + d.message()));
+                sarifResult.put("message", object("text", d.path().isEmpty() ? d.shownMessage() : d.shownPath() + ": " + d.shownMessage()));
                 sarifResult.put("locations", List.of(object("physicalLocation", physical)));
                 sarifResults.add(sarifResult);
             }

@@ -55,30 +55,30 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // Both manifests are validated before either is planned, and every problem of both is reported.
         List<Diagnostic> problems = new ArrayList<>();
-        Manifests.Loaded before = load(from, problems, err);
-        Manifests.Loaded after = load(to, problems, err);
+        Manifests.Loaded<AwsDynamodb> before = load(from, problems, err);
+        Manifests.Loaded<AwsDynamodb> after = load(to, problems, err);
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(problems);
         }
-        Plan planBefore = plan(before.manifest());
-        Plan planAfter = plan(after.manifest());
+        Plan planBefore = plan(before.message());
+        Plan planAfter = plan(after.message());
         List<Change> classified = new ArrayList<>(ChangeClassifier.classify(TableDefinition.of(planBefore), TableDefinition.of(planAfter)));
         classified.addAll(ChangeClassifier.classifyCompanions(planBefore, planAfter));
         // Fields named as the new manifest spells them (spec.keySchema in a camelCase file); values as they are.
         List<Change> changes = classified.stream()
-                .map(c -> new Change(after.spelled(c.path()), c.from(), c.to(), c.effect(), after.spelled(c.reason()))).toList();
+                .map(c -> c.spelled(after::spelled)).toList();
         boolean replaces = ChangeClassifier.replacesTable(changes);
         if (output == OutputFormat.json) {
             out.println(json(changes, replaces));
         } else {
             changes.forEach(c -> out.println(c.line()));
-            out.println(summary(changes, before.manifest().getMetadata().getName()));
+            out.println(summary(changes, before.message().getMetadata().getName()));
         }
         out.flush();
         return replaces ? ProjectPlanton.FAILED : 0;
     }
 
-    private static Manifests.Loaded load(Path manifest, List<Diagnostic> problems, PrintWriter warnings) {
+    private static Manifests.Loaded<AwsDynamodb> load(Path manifest, List<Diagnostic> problems, PrintWriter warnings) {
         try {
             return Manifests.loadValidFromFileOrPipe(manifest, warning -> warnings.println(warning.format()));
         } catch (InvalidManifestException e) {

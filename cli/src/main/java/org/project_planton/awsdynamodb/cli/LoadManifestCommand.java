@@ -47,7 +47,8 @@ final class LoadManifestCommand implements Callable<Integer> {
             chosen = new StackInputOptions.Source();
             chosen.manifest = file;
         }
-        AwsDynamodbStackInput input = StackInputOptions.load(spec.commandLine(), chosen, null, overrides, spec.commandLine().getErr());
+        AwsDynamodbStackInput input =
+                StackInputOptions.load(spec.commandLine(), chosen, null, overrides, spec.commandLine().getErr()).message();
         spec.commandLine().getOut().print(CanonicalYaml.print(input.getTarget()));
         spec.commandLine().getOut().flush();
         return 0;

@@ -30,7 +30,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Plan plan = Planner.plan(stackInput.load(spec.commandLine().getErr()));
+        Plan plan = Planner.plan(stackInput.load(spec.commandLine().getErr()).message());
         spec.commandLine().getOut().println(output == OutputFormat.json ? plan.toJson() : plan.toText());
         return 0;
     }

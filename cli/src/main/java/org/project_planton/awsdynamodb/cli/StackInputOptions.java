@@ -7,6 +7,7 @@ import java.util.List;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
+import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodb;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -52,20 +53,25 @@ public final class StackInputOptions {
 
     /**
      * The validated stack input; every problem with the manifest or the credentials is reported at once.
-     * The manifest's warnings, which do not stop anything, are printed to {@code warnings}.
+     * The manifest's warnings, which do not stop anything, are printed to {@code warnings}. It comes
+     * with the spelling of the file that holds the manifest, for messages that name its fields.
      */
-    public AwsDynamodbStackInput load(PrintWriter warnings) throws InvalidManifestException {
+    public Manifests.Loaded<AwsDynamodbStackInput> load(PrintWriter warnings) throws InvalidManifestException {
         return load(spec.commandLine(), source, providerConfig, overrides, warnings);
     }
 
     /** As {@link #load(PrintWriter)}, for a command that takes these options its own way (load-manifest). */
-    static AwsDynamodbStackInput load(CommandLine commandLine, Source source, Path providerConfig, List<String> overrides,
-                                      PrintWriter warnings) throws InvalidManifestException {
+    static Manifests.Loaded<AwsDynamodbStackInput> load(CommandLine commandLine, Source source, Path providerConfig,
+                                                         List<String> overrides, PrintWriter warnings) throws InvalidManifestException {
         List<Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
+        boolean camelCase = true;
         if (source.stackInput != null) {
             try {
-                input.mergeFrom(Manifests.loadValidStackInput(source.stackInput, overrides, warning -> warnings.println(warning.format())));
+                Manifests.Loaded<AwsDynamodbStackInput> loaded =
+                        Manifests.loadValidStackInput(source.stackInput, overrides, warning -> warnings.println(warning.format()));
+                input.mergeFrom(loaded.message());
+                camelCase = loaded.camelCase();
             } catch (InvalidManifestException e) {
                 problems.addAll(e.diagnostics());
             }
@@ -84,8 +90,10 @@ public final class StackInputOptions {
         if (source.stackInput == null) {
             try {
                 // After the provider config: the replicas' rules need the table's own Region.
-                input.setTarget(Manifests.loadValid(source.manifest, overrides, input.getProviderConfig().getRegion(),
-                        warning -> warnings.println(warning.format())));
+                Manifests.Loaded<AwsDynamodb> loaded = Manifests.loadValid(source.manifest, overrides,
+                        input.getProviderConfig().getRegion(), warning -> warnings.println(warning.format()));
+                input.setTarget(loaded.message());
+                camelCase = loaded.camelCase();
             } catch (InvalidManifestException e) {
                 problems.addAll(0, e.diagnostics());
             }
@@ -94,6 +102,6 @@ public final class StackInputOptions {
             throw new InvalidManifestException(problems);
         }
         warnings.flush();
-        return input.build();
+        return new Manifests.Loaded<>(input.build(), camelCase);
     }
 }

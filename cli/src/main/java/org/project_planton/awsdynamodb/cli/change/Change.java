@@ -1,5 +1,7 @@
 package org.project_planton.awsdynamodb.cli.change;
 
+import java.util.function.UnaryOperator;
+
 /**
  * One difference between two definitions of a table: the manifest field it comes from, both
  * values as text ({@code (none)} for absent), what DynamoDB does about it, and why.
@@ -23,6 +25,11 @@ public record Change(String path, String from, String to, Effect effect, String 
         public String json() {
             return json;
         }
+    }
+
+    /** This change with its field path and reason spelled by {@code spelling} (as the manifest spells fields); values as they are. */
+    public Change spelled(UnaryOperator<String> spelling) {
+        return new Change(spelling.apply(path), from, to, effect, spelling.apply(reason));
     }
 
     public boolean replacesTable() {

@@ -1,6 +1,7 @@
 package org.project_planton.awsdynamodb.cli.change;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A change refused because it would replace or delete the table. The command line prints one
@@ -16,5 +17,10 @@ public final class ReplacementRefused extends RuntimeException {
 
     public List<String> causes() {
         return causes;
+    }
+
+    /** This refusal with the field names in its causes spelled by {@code spelling}, as the manifest spells them. */
+    public ReplacementRefused spelled(UnaryOperator<String> spelling) {
+        return new ReplacementRefused(causes.stream().map(spelling).toList(), getMessage());
     }
 }

@@ -43,10 +43,10 @@ final class LocalStatusCommand implements Callable<Integer> {
                 return 1;
             }
             TableComparison comparison = TableComparison.of(planned.table(), live.get());
-            comparison.fields().forEach(f -> out.println("  " + f.format()));
+            comparison.fields().forEach(f -> out.println("  " + planned.spelling().apply(f.format())));
             TableDefinition wanted = TableDefinition.of(planned.plan());
             ChangeClassifier.classify(live.get().definition(wanted), wanted).stream()
-                    .filter(Change::replacesTable).forEach(c -> out.println("  " + c.line()));
+                    .filter(Change::replacesTable).forEach(c -> out.println("  " + c.spelled(planned.spelling()).line()));
             out.println("table " + name + ": " + (comparison.inSync()
                     ? "in sync with the manifest"
                     : comparison.differences().size() + " field(s) differ from the manifest; `project-planton local up` converges what DynamoDB can change in place"));

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.project_planton.awsdynamodb.cli.ProjectPlanton;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import org.project_planton.awsdynamodb.cli.StackInputOptions;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
+import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.awsdynamodb.pulumi.plan.Plan;
 import org.project_planton.awsdynamodb.pulumi.plan.Planner;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
@@ -37,19 +39,20 @@ final class LocalTarget {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
-    /** The plan, its table, and the region to address. */
-    record Planned(Plan plan, PlannedTable table, String region) {}
+    /** The plan, its table, the region to address, and the manifest file's spelling of field names (for messages). */
+    record Planned(Plan plan, PlannedTable table, String region, UnaryOperator<String> spelling) {}
 
     /** Plans the manifest; its warnings are printed to {@code warnings}. */
     Planned plan(java.io.PrintWriter warnings) throws InvalidManifestException {
-        AwsDynamodbStackInput input = stackInput.load(warnings);
+        Manifests.Loaded<AwsDynamodbStackInput> loaded = stackInput.load(warnings);
+        AwsDynamodbStackInput input = loaded.message();
         Plan plan = Planner.plan(input);
         String region = input.getProviderConfig().getRegion();
         if (region.isEmpty()) {
             Map<String, String> environment = ((ProjectPlanton) command.root().userObject()).environment().variables();
             region = AmbientRegion.of(environment).orElse(LocalClients.DEFAULT_REGION);
         }
-        return new Planned(plan, PlannedTable.of(plan), region);
+        return new Planned(plan, PlannedTable.of(plan), region, loaded::spelled);
     }
 
     /** {@code --endpoint URL}, checked as {@link #endpoint} checks it; anything else is a usage error. */

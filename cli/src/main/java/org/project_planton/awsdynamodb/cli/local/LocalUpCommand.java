@@ -1,5 +1,6 @@
 package org.project_planton.awsdynamodb.cli.local;
 
+import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -81,8 +82,13 @@ final class LocalUpCommand implements Callable<Integer> {
     }
 
     private void up(URI uri, DynamoDbClient client, LocalTarget.Planned planned, PrintWriter out, PrintWriter err) {
-        LiveTable live = LocalTarget.reach(uri, () -> new Converger(client, line -> err.println(line), TIMEOUT)
-                .converge(planned.plan()));
+        LiveTable live = LocalTarget.reach(uri, () -> {
+            try {
+                return new Converger(client, line -> err.println(line), TIMEOUT).converge(planned.plan());
+            } catch (ReplacementRefused refused) {
+                throw refused.spelled(planned.spelling()); // the fields as the manifest spells them
+            }
+        });
         StackOutputsView.print(Map.of("endpoint", uri.toString()), LocalTarget.outputs(live, planned.region()), output, out);
         out.flush();
         err.flush();

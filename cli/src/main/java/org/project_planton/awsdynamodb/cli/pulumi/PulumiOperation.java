@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.project_planton.awsdynamodb.cli.Environment;
 import org.project_planton.awsdynamodb.cli.OutputFormat;
 import org.project_planton.awsdynamodb.cli.StackInputOptions;
+import org.project_planton.awsdynamodb.cli.change.Change;
+import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbStackInput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,14 +62,24 @@ abstract class PulumiOperation implements Callable<Integer> {
     }
 
     /** What the steps of one run share: pulumi in its directory, the stack, the validated input and its private file. */
-    record Run(PulumiCli pulumi, StackName stack, AwsDynamodbStackInput input, StackInputFile inputFile, PrintWriter err) {}
+    record Run(PulumiCli pulumi, StackName stack, Manifests.Loaded<AwsDynamodbStackInput> loaded, StackInputFile inputFile, PrintWriter err) {
+        AwsDynamodbStackInput input() {
+            return loaded.message();
+        }
+
+        /** A change as one line, its fields named as the manifest spells them. */
+        String line(Change change) {
+            return change.spelled(loaded::spelled).line();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         Environment environment = pulumiCommand.root.environment();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AwsDynamodbStackInput input = stackInput.load(err);
+        Manifests.Loaded<AwsDynamodbStackInput> loaded = stackInput.load(err);
+        AwsDynamodbStackInput input = loaded.message();
         StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), target.stack);
         boolean interactive = environment.interactive() && output == OutputFormat.text;
         if (asksForConfirmation && !yes && !interactive) {
@@ -82,7 +94,7 @@ abstract class PulumiOperation implements Callable<Integer> {
             // One step, as `pulumi stack select --create` does it (pkg/cmd/pulumi/stack/stack_select.go).
             pulumi.capture("stack", "select", "--create", "--stack", stackName.fqdn())
                     .orFail("stack select --create " + stackName.fqdn());
-            Run run = new Run(pulumi, stackName, input, inputFile, err);
+            Run run = new Run(pulumi, stackName, loaded, inputFile, err);
             List<String> args = new ArrayList<>(operationArguments(stackName, interactive));
             args.addAll(prepare(run));
             PulumiCli.Captured result = pulumi.stream(args, interactive, output == OutputFormat.json ? err : out, err);

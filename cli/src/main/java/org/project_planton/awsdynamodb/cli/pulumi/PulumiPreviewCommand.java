@@ -22,7 +22,7 @@ final class PulumiPreviewCommand extends PulumiOperation {
         TableDefinition planned = TableDefinition.of(Planner.plan(run.input()));
         ReplacementGuard.deployed(run.pulumi(), run.stack()).ifPresent(deployed -> ChangeClassifier.classify(deployed, planned).stream()
                 .filter(Change::replacesTable)
-                .forEach(c -> run.err().println("project-planton: warning: " + c.line() + "; `pulumi update` will refuse it without --allow-replace")));
+                .forEach(c -> run.err().println("project-planton: warning: " + run.line(c) + "; `pulumi update` will refuse it without --allow-replace")));
         run.err().flush();
         return List.of();
     }

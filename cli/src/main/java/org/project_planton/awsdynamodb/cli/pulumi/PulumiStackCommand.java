@@ -37,7 +37,7 @@ abstract class PulumiStackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Environment environment = pulumiCommand.root.environment();
         PrintWriter err = spec.commandLine().getErr();
-        AwsDynamodbStackInput input = stackInput.load(err);
+        AwsDynamodbStackInput input = stackInput.load(err).message();
         StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), target.stack);
         checkBeforePulumi(stackName, environment.interactive());
         Path executable = PulumiCli.require(environment.variables());

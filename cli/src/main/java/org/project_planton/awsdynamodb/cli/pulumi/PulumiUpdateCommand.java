@@ -27,7 +27,8 @@ final class PulumiUpdateCommand extends PulumiOperation {
     List<String> prepare(Run run) {
         refuseStackInputInConfig(run);
         Path plan = run.inputFile().privateFile("update-plan.json");
-        ReplacementGuard.check(run.pulumi(), run.stack(), TableDefinition.of(Planner.plan(run.input())), allowReplace, plan, run.err());
+        ReplacementGuard.check(run.pulumi(), run.stack(), TableDefinition.of(Planner.plan(run.input())), run::line, allowReplace, plan,
+                run.err());
         // Hidden while experimental, but accepted: up does no more than the saved plan (operations/up.go).
         return List.of("--plan", plan.toString());
     }

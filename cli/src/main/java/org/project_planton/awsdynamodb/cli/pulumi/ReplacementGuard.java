@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.project_planton.awsdynamodb.cli.change.Change;
 import org.project_planton.awsdynamodb.cli.change.ChangeClassifier;
 import org.project_planton.awsdynamodb.cli.change.ReplacementRefused;
@@ -42,17 +43,19 @@ final class ReplacementGuard {
     /**
      * Checks the update of {@code stack} to {@code planned}: saves pulumi's preview to {@code planFile},
      * prints a note per in-place change with its reason, and refuses (one line per cause) a
-     * replacement or deletion of the table unless {@code allowReplace}, when it warns instead.
+     * replacement or deletion of the table unless {@code allowReplace}, when it warns instead. A change
+     * is printed as {@code line} words it.
      */
-    static void check(PulumiCli pulumi, StackName stack, TableDefinition planned, boolean allowReplace, Path planFile, PrintWriter err) {
+    static void check(PulumiCli pulumi, StackName stack, TableDefinition planned, Function<Change, String> line, boolean allowReplace,
+                      Path planFile, PrintWriter err) {
         Optional<TableDefinition> deployed = deployed(pulumi, stack);
         List<Change> changes = deployed.map(d -> ChangeClassifier.classify(d, planned)).orElse(List.of());
         PulumiCli.Captured preview = pulumi.capture("preview", "--stack", stack.fqdn(), "--json", "--save-plan", planFile.toString(),
                 "--non-interactive").orFail("preview");
         List<String> causes = new ArrayList<>();
-        changes.stream().filter(Change::replacesTable).map(Change::line).forEach(causes::add);
+        changes.stream().filter(Change::replacesTable).map(line).forEach(causes::add);
         causes.addAll(engineCauses(preview.output()));
-        changes.stream().filter(c -> !c.replacesTable()).forEach(c -> err.println("project-planton: note: " + c.line()));
+        changes.stream().filter(c -> !c.replacesTable()).forEach(c -> err.println("project-planton: note: " + line.apply(c)));
         if (causes.isEmpty()) {
             err.flush();
             return;

@@ -90,7 +90,7 @@ class ReplacementGuardTest {
         assertEquals(1, run.exitCode(), run.err());
         assertFalse(upRan(), "pulumi up must not run");
         List<String> lines = run.err().lines().toList();
-        assertTrue(lines.contains("project-planton: error: spec.key_schema: HASH pk -> HASH id replaces the table and deletes its items"
+        assertTrue(lines.contains("project-planton: error: spec.keySchema: HASH pk -> HASH id replaces the table and deletes its items"
                 + " (a table's key schema is fixed when it is created: the table is deleted and created again)"), run.err());
         assertTrue(lines.contains("project-planton: error: pulumi preview: table orders would be replaced, which deletes its items"
                 + " (pulumi-aws replaces it for: hashKey)"), run.err());
@@ -106,7 +106,7 @@ class ReplacementGuardTest {
                 "--allow-replace");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("project-planton: warning: spec.key_schema: HASH pk -> HASH id replaces the table and deletes its items"), run.err());
+        assertTrue(run.err().contains("project-planton: warning: spec.keySchema: HASH pk -> HASH id replaces the table and deletes its items"), run.err());
         assertTrue(run.err().contains("project-planton: warning: --allow-replace: table orders and all its items will be deleted"), run.err());
         List<String> preview = pulumi.argvs().stream().filter(a -> a.get(0).equals("preview")).findFirst().orElseThrow();
         List<String> up = pulumi.argvs().stream().filter(a -> a.get(0).equals("up")).findFirst().orElseThrow();
@@ -123,7 +123,7 @@ class ReplacementGuardTest {
 
         assertEquals(1, run.exitCode(), run.err());
         assertFalse(upRan());
-        assertTrue(run.err().contains("project-planton: error: spec.attribute_definitions[pk].type: S -> N replaces the table and deletes its items"),
+        assertTrue(run.err().contains("project-planton: error: spec.attributeDefinitions[pk].type: S -> N replaces the table and deletes its items"),
                 run.err());
         assertFalse(run.err().contains("pulumi preview: table"), "the engine saw no replacement: " + run.err());
     }
@@ -140,7 +140,7 @@ class ReplacementGuardTest {
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(upRan());
-        assertTrue(run.err().contains("project-planton: note: spec.global_secondary_indexes[by-status]: (none) -> HASH status ALL is changed in place"
+        assertTrue(run.err().contains("project-planton: note: spec.globalSecondaryIndexes[by-status]: (none) -> HASH status ALL is changed in place"
                 + " (UpdateTable creates the index; DynamoDB backfills it from every item, which can take hours on a large table"), run.err());
         assertFalse(run.err().contains("error"), run.err());
     }
