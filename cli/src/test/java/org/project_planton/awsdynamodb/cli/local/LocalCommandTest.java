@@ -60,6 +60,8 @@ class LocalCommandTest {
                 new PrintWriter(statusOut, true), new PrintWriter(new StringWriter(), true));
         assertEquals(0, status, statusOut.toString());
         assertTrue(statusOut.toString().contains("table orders: in sync with the manifest"), statusOut.toString());
+        assertTrue(statusOut.toString().contains(" keySchema: HASH pk, RANGE sk\n"), "fields as the camelCase manifest spells them: " + statusOut);
+        assertFalse(statusOut.toString().contains("key_schema"), statusOut.toString());
         StringWriter downErr = new StringWriter();
         int down = ProjectPlantonRunner.run(new String[] {"local", "down", "--manifest", MANIFEST, "--endpoint", endpoint.toString()},
                 new PrintWriter(new StringWriter(), true), new PrintWriter(downErr, true));
