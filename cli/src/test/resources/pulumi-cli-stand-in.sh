@@ -173,6 +173,9 @@ scripted_failure() { if [ -f "$dir/fail-$command" ]; then fail other "$(cat "$di
 
 scripted_failure
 # What a command shows on the played terminal goes to that file, never to the test JVM's own stdout.
+# pulumi writes these lines to its stdout (cmd.OutOrStdout()), which is the terminal there:
+# stack/stack_remove.go ("Stack '...' has been removed!"), cancel/cancel.go ("... has been canceled!"),
+# and the operations' progress display.
 to_terminal() { if interactive && [ -n "${STAND_IN_TERMINAL:-}" ]; then exec >> "$STAND_IN_TERMINAL"; fi; }
 
 case $command in
