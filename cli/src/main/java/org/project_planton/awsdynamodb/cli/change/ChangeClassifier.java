@@ -149,27 +149,27 @@ public final class ChangeClassifier {
         Map<String, PlannedResource> before = companions(from);
         Map<String, PlannedResource> after = companions(to);
         List<Change> changes = new ArrayList<>();
-        for (String key : union(before, after)) {
-            PlannedResource was = before.get(key);
-            PlannedResource becomes = after.get(key);
-            String b = was == null ? Inputs.NONE : Inputs.canonical(was.inputs());
-            String a = becomes == null ? Inputs.NONE : Inputs.canonical(becomes.inputs());
-            if (b.equals(a)) {
-                continue;
-            }
-            PlannedResource resource = becomes == null ? was : becomes;
-            String done = was == null ? "created" : becomes == null ? "deleted" : "changed";
+        eachDifference(inputsOf(before), inputsOf(after), (key, b, a) -> {
+            PlannedResource resource = after.getOrDefault(key, before.get(key));
+            String done = !before.containsKey(key) ? "created" : !after.containsKey(key) ? "deleted" : "changed";
             changes.add(new Change(COMPANION_FIELDS.get(resource.type()) + " (" + resource.name() + ")", b, a, UPDATE,
                     done + " as a resource of its own, " + resource.type() + "; the table and its items are untouched"));
-        }
+        });
         return List.copyOf(changes);
     }
 
+    /** The resources beside the table, by type and name. */
     private static Map<String, PlannedResource> companions(Plan plan) {
         Map<String, PlannedResource> companions = new TreeMap<>();
         plan.resources().stream().filter(r -> COMPANION_FIELDS.containsKey(r.type()))
                 .forEach(r -> companions.put(r.type() + " " + r.name(), r));
         return companions;
+    }
+
+    private static Map<String, String> inputsOf(Map<String, PlannedResource> resources) {
+        Map<String, String> inputs = new TreeMap<>();
+        resources.forEach((key, resource) -> inputs.put(key, Inputs.canonical(resource.inputs())));
+        return inputs;
     }
 
     /** Whether any of the changes replaces the table. */
