@@ -19,4 +19,9 @@ public final class TestManifests {
                 - attributeName: pk
                   keyType: HASH
             """;
+
+    /** {@link #MINIMAL} with more {@code metadata} fields: {@code lines} indented two spaces, each ending in a newline. */
+    public static String withMetadata(String lines) {
+        return MINIMAL.replace("  name: orders\n", "  name: orders\n" + lines);
+    }
 }

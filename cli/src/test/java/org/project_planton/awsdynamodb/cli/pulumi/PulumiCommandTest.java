@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.project_planton.awsdynamodb.cli.TestManifests;
 import org.project_planton.awsdynamodb.cli.CliRun;
 import org.project_planton.awsdynamodb.manifest.Manifests;
 import org.project_planton.provider.aws.awsdynamodb.v1.AwsDynamodbSpec.BillingMode;
@@ -23,21 +24,6 @@ class PulumiCommandTest {
     private static final String STACK = "acme/awsdynamodb/dev";
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    private static final String MANIFEST = """
-            apiVersion: aws.project-planton.org/v1
-            kind: AwsDynamodb
-            metadata:
-              name: orders
-            %s
-            spec:
-              billingMode: PAY_PER_REQUEST
-              attributeDefinitions:
-                - name: pk
-                  type: S
-              keySchema:
-                - attributeName: pk
-                  keyType: HASH
-            """;
 
     @TempDir
     Path root;
@@ -57,7 +43,7 @@ class PulumiCommandTest {
                   options:
                     binary: target/awsdynamodb-pulumi.jar
                 """);
-        manifest = Files.writeString(root.resolve("manifest.yaml"), MANIFEST.formatted(""));
+        manifest = Files.writeString(root.resolve("manifest.yaml"), TestManifests.MINIMAL);
         credentials = Files.writeString(root.resolve("aws.yaml"), """
                 accountId: "123456789012"
                 accessKeyId: %s
@@ -224,14 +210,14 @@ class PulumiCommandTest {
 
     @Test
     void manifestLabelsWinOverTheStackFlag() throws Exception {
-        Files.writeString(manifest, MANIFEST.formatted("""
+        Files.writeString(manifest, TestManifests.withMetadata("""
                   labels:
                     pulumi.project-planton.org/stack.fqdn: acme/awsdynamodb/prod
                 """));
         assertEquals(0, run(operation("preview")).exitCode());
         assertEquals(args("preview", "--stack", "acme/awsdynamodb/prod", "--non-interactive"), last("preview").argv());
 
-        Files.writeString(manifest, MANIFEST.formatted("""
+        Files.writeString(manifest, TestManifests.withMetadata("""
                   labels:
                     pulumi.project-planton.org/organization: acme
                     pulumi.project-planton.org/project: awsdynamodb
@@ -300,12 +286,12 @@ class PulumiCommandTest {
 
     @Test
     void anInvalidManifestNeverReachesPulumi() throws Exception {
-        Files.writeString(manifest, MANIFEST.formatted("").replace("PAY_PER_REQUEST", "PROVISIONED"));
+        Files.writeString(manifest, TestManifests.MINIMAL.replace("PAY_PER_REQUEST", "PROVISIONED"));
 
         CliRun run = run(operation("update", "--yes"));
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith(manifest + ":7:16: error: spec.billingMode"), run.err());
+        assertTrue(run.err().startsWith(manifest + ":6:16: error: spec.billingMode"), run.err());
         assertEquals(List.of(), pulumi.calls());
     }
 

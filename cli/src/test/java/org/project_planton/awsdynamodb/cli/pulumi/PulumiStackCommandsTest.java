@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.project_planton.awsdynamodb.cli.TestManifests;
 import org.project_planton.awsdynamodb.cli.CliRun;
 
 /**
@@ -42,22 +43,10 @@ class PulumiStackCommandsTest {
         pulumi = new PulumiCliStandIn(root);
         module = Files.createDirectories(root.resolve("module"));
         Files.writeString(module.resolve("Pulumi.yaml"), "name: awsdynamodb\nruntime: java\n");
-        manifest = Files.writeString(root.resolve("orders.yaml"), """
-                apiVersion: aws.project-planton.org/v1
-                kind: AwsDynamodb
-                metadata:
-                  name: orders
+        manifest = Files.writeString(root.resolve("orders.yaml"), TestManifests.withMetadata("""
                   labels:
                     pulumi.project-planton.org/stack.fqdn: acme/awsdynamodb/dev
-                spec:
-                  billingMode: PAY_PER_REQUEST
-                  attributeDefinitions:
-                    - name: pk
-                      type: S
-                  keySchema:
-                    - attributeName: pk
-                      keyType: HASH
-                """);
+                """));
     }
 
     private CliRun run(String... args) {
