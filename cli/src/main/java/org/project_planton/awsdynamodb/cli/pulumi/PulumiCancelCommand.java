@@ -17,7 +17,7 @@ final class PulumiCancelCommand extends PulumiStackCommand {
 
     @Override
     void checkBeforePulumi(StackName stack, boolean interactive) {
-        requireConfirmation(yes, interactive, "cancel");
+        PulumiCli.requireConfirmation(yes, interactive, "cancel", "");
     }
 
     @Override

@@ -47,6 +47,17 @@ final class PulumiCli {
         return Optional.empty();
     }
 
+    /**
+     * pulumi asks on the terminal; without one, the user's --yes is the answer, and without it
+     * nothing runs. {@code note} says more about the missing terminal, or is empty.
+     */
+    static void requireConfirmation(boolean yes, boolean interactive, String what, String note) {
+        if (!yes && !interactive) {
+            throw new IllegalArgumentException("refusing to run pulumi " + what + " without --yes: there is no terminal to confirm on"
+                    + note + "; nothing was changed");
+        }
+    }
+
     /** {@code pulumi} on the PATH of {@code environment}; without it, one line saying what to do. */
     static Path require(Map<String, String> environment) {
         return locate(environment).orElseThrow(() -> new IllegalArgumentException("pulumi is not on PATH; " + INSTALL_HINT
@@ -118,7 +129,7 @@ final class PulumiCli {
      * "pulumi WHAT failed (exit code N): MESSAGE", with pulumi's own words: its "error: " lines
      * (cmdutil.DisplayErrorMessage), else the last line it printed on stderr.
      */
-    static String failure(String what, int exitCode, String stderr) {
+    private static String failure(String what, int exitCode, String stderr) {
         List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         List<String> errors = lines.stream().filter(l -> l.startsWith("error: ")).map(l -> l.substring("error: ".length())).toList();
         String message = !errors.isEmpty() ? String.join("; ", errors) : lines.isEmpty() ? "" : lines.get(lines.size() - 1);

@@ -26,7 +26,7 @@ final class PulumiDeleteCommand extends PulumiStackCommand {
 
     @Override
     void checkBeforePulumi(StackName stack, boolean interactive) {
-        requireConfirmation(yes, interactive, "stack rm");
+        PulumiCli.requireConfirmation(yes, interactive, "stack rm", "");
     }
 
     @Override

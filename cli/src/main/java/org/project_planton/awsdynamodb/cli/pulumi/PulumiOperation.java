@@ -82,9 +82,8 @@ abstract class PulumiOperation implements Callable<Integer> {
         AwsDynamodbStackInput input = loaded.message();
         StackName stackName = StackName.choose(input.getTarget().getMetadata().getLabelsMap(), target.stack);
         boolean interactive = environment.interactive() && output == OutputFormat.text;
-        if (asksForConfirmation && !yes && !interactive) {
-            throw new IllegalArgumentException("refusing to run pulumi " + verb + " without --yes: there is no terminal to confirm on"
-                    + (output == OutputFormat.json ? " (-o json keeps stdout for the outputs)" : "") + "; nothing was changed");
+        if (asksForConfirmation) {
+            PulumiCli.requireConfirmation(yes, interactive, verb, output == OutputFormat.json ? " (-o json keeps stdout for the outputs)" : "");
         }
         Path executable = PulumiCli.require(environment.variables());
 
@@ -97,10 +96,7 @@ abstract class PulumiOperation implements Callable<Integer> {
             Run run = new Run(pulumi, stackName, loaded, inputFile, err);
             List<String> args = new ArrayList<>(operationArguments(stackName, interactive));
             args.addAll(prepare(run));
-            PulumiCli.Captured result = pulumi.stream(args, interactive, output == OutputFormat.json ? err : out, err);
-            if (!result.ok()) {
-                throw new IllegalArgumentException(PulumiCli.failure(verb, result.exitCode(), result.errors()));
-            }
+            pulumi.stream(args, interactive, output == OutputFormat.json ? err : out, err).orFail(verb);
             if (printsOutputs) {
                 PulumiCli.Captured outputs = pulumi.capture("stack", "output", "--json", "--stack", stackName.fqdn()).orFail("stack output");
                 StackOutputsView.print(StackOutputsView.parse(outputs.output()), output, out);

@@ -53,18 +53,8 @@ abstract class PulumiStackCommand implements Callable<Integer> {
 
     abstract void run(Run run);
 
-    /** pulumi asks on the terminal; without one, the user's --yes is the answer, and without it nothing runs. */
-    static void requireConfirmation(boolean yes, boolean interactive, String what) {
-        if (!yes && !interactive) {
-            throw new IllegalArgumentException("refusing to run pulumi " + what + " without --yes: there is no terminal to confirm on; nothing was changed");
-        }
-    }
-
     /** Streams a pulumi command; a failure is one line with pulumi's own words. */
     static void stream(Run run, String what, List<String> args) {
-        PulumiCli.Captured result = run.pulumi().stream(args, run.interactive(), run.out(), run.err());
-        if (!result.ok()) {
-            throw new IllegalArgumentException(PulumiCli.failure(what, result.exitCode(), result.errors()));
-        }
+        run.pulumi().stream(args, run.interactive(), run.out(), run.err()).orFail(what);
     }
 }
