@@ -37,6 +37,7 @@ public final class Manifests {
     /** Far above any real manifest; refuses to read a wrong file, or a hostile one, into memory. */
     public static final int MAX_BYTES = 1 << 20;
     private static final Consumer<Diagnostic> IGNORE = warning -> { };
+    private static final Consumer<AwsDynamodb> NOTHING = manifest -> { };
 
     private Manifests() {}
 
@@ -50,12 +51,12 @@ public final class Manifests {
 
     /** A manifest file, loaded and validated; its warnings, if any, are dropped. */
     public static AwsDynamodb loadValid(Path file) throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), List.of(), "", IGNORE).message();
+        return loadText(readText(file), file.toString(), List.of(), "", IGNORE, NOTHING).message();
     }
 
     /** A manifest file, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), List.of(), "", warnings).message();
+        return loadText(readText(file), file.toString(), List.of(), "", warnings, NOTHING).message();
     }
 
     /**
@@ -63,16 +64,19 @@ public final class Manifests {
      * A problem with a value that came from a --set names that --set instead of a line.
      */
     public static AwsDynamodb loadValid(Path file, List<String> assignments) throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), assignments, "", IGNORE).message();
+        return loadText(readText(file), file.toString(), assignments, "", IGNORE, NOTHING).message();
     }
 
     /**
      * As {@link #loadValid(Path, List)}, with each warning given to {@code warnings}. {@code providerRegion},
      * when not empty, is the Region the table is deployed to, which its replicas may not name.
+     * {@code whileValidating} is given the manifest once it is read, before its validation starts:
+     * work that needs the manifest, and is thrown away should it prove invalid, may start there
+     * while the rules are still compiling ({@link #prepareValidation()}).
      */
-    public static Loaded<AwsDynamodb> loadValid(Path file, List<String> assignments, String providerRegion, Consumer<Diagnostic> warnings)
-            throws InvalidManifestException {
-        return loadText(readText(file), file.toString(), assignments, providerRegion, warnings);
+    public static Loaded<AwsDynamodb> loadValid(Path file, List<String> assignments, String providerRegion, Consumer<Diagnostic> warnings,
+                                                Consumer<AwsDynamodb> whileValidating) throws InvalidManifestException {
+        return loadText(readText(file), file.toString(), assignments, providerRegion, warnings, whileValidating);
     }
 
     /**
@@ -80,7 +84,7 @@ public final class Manifests {
      * as one on purpose, such as bash's {@code <(git show main:orders.yaml)} given to {@code diff}.
      */
     public static Loaded<AwsDynamodb> loadValidFromFileOrPipe(Path file, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadText(readText(file, true), file.toString(), List.of(), "", warnings);
+        return loadText(readText(file, true), file.toString(), List.of(), "", warnings, NOTHING);
     }
 
     /** A valid manifest (or stack input), and whether its file spells the API's field names in camelCase, as most do. */
@@ -93,31 +97,32 @@ public final class Manifests {
 
     /** Manifest YAML, loaded and validated; {@code sourceName} names it in diagnostics. */
     public static AwsDynamodb loadValid(String yaml, String sourceName) throws InvalidManifestException {
-        return loadText(yaml, sourceName, List.of(), "", IGNORE).message();
+        return loadText(yaml, sourceName, List.of(), "", IGNORE, NOTHING).message();
     }
 
     /** Manifest YAML, loaded and validated; each warning goes to {@code warnings}. */
     public static AwsDynamodb loadValid(String yaml, String sourceName, Consumer<Diagnostic> warnings) throws InvalidManifestException {
-        return loadText(yaml, sourceName, List.of(), "", warnings).message();
+        return loadText(yaml, sourceName, List.of(), "", warnings, NOTHING).message();
     }
 
     private static Loaded<AwsDynamodb> loadText(String yaml, String sourceName, List<String> assignments, String providerRegion,
-                                   Consumer<Diagnostic> warnings) throws InvalidManifestException {
+                                   Consumer<Diagnostic> warnings, Consumer<AwsDynamodb> whileValidating) throws InvalidManifestException {
         checkSize(yaml.length(), sourceName);
         AwsDynamodb.Builder builder = AwsDynamodb.newBuilder();
         YamlProtoReader reader = new YamlProtoReader(sourceName);
         reader.readDocument(yaml, builder);
         try {
             boolean camelCase = reader.writesCamelCase();
-            return new Loaded<>(loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(camelCase))),
-                    camelCase);
+            return new Loaded<>(loadValid(builder, reader, assignments, providerRegion, warning -> warnings.accept(warning.spelled(camelCase)),
+                    whileValidating), camelCase);
         } catch (InvalidManifestException e) {
             throw e.spelled(reader.writesCamelCase());
         }
     }
 
     private static AwsDynamodb loadValid(AwsDynamodb.Builder builder, YamlProtoReader reader, List<String> assignments,
-                                         String providerRegion, Consumer<Diagnostic> warnings) throws InvalidManifestException {
+                                         String providerRegion, Consumer<Diagnostic> warnings, Consumer<AwsDynamodb> whileValidating)
+            throws InvalidManifestException {
         if (!reader.errors().isEmpty()) {
             // YAML of another kind, or no manifest at all (a Pulumi.yaml): one line saying so, not one
             // per field that AwsDynamodb does not have.
@@ -137,6 +142,7 @@ public final class Manifests {
         }
         AwsDynamodb manifest = builder.build();
         checkKind(manifest, reader, "");
+        whileValidating.accept(manifest);
         List<Diagnostic> found = Validation.validate(manifest, reader.sourceMap(), providerRegion);
         if (found.stream().anyMatch(Diagnostic::isError)) {
             throw new InvalidManifestException(assignments.isEmpty() ? found : blameOverrides(found, fromFile, assignments, reader.sourceMap(), providerRegion));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.project_planton.awsdynamodb.manifest.Diagnostic;
 import org.project_planton.awsdynamodb.manifest.InvalidManifestException;
 import org.project_planton.awsdynamodb.manifest.Manifests;
@@ -57,12 +58,28 @@ public final class StackInputOptions {
      * with the spelling of the file that holds the manifest, for messages that name its fields.
      */
     public Manifests.Loaded<AwsDynamodbStackInput> load(PrintWriter warnings) throws InvalidManifestException {
-        return load(spec.commandLine(), source, providerConfig, overrides, warnings);
+        return load(spec.commandLine(), source, providerConfig, overrides, warnings, input -> { });
+    }
+
+    /**
+     * As {@link #load(PrintWriter)}; given a manifest file, {@code whileValidating} is given the
+     * stack input once the manifest is read, before the manifest's validation starts (see
+     * {@link Manifests#loadValid(Path, List, String, java.util.function.Consumer, java.util.function.Consumer)}).
+     */
+    public Manifests.Loaded<AwsDynamodbStackInput> load(PrintWriter warnings, Consumer<AwsDynamodbStackInput> whileValidating)
+            throws InvalidManifestException {
+        return load(spec.commandLine(), source, providerConfig, overrides, warnings, whileValidating);
     }
 
     /** As {@link #load(PrintWriter)}, for a command that takes these options its own way (load-manifest). */
     static Manifests.Loaded<AwsDynamodbStackInput> load(CommandLine commandLine, Source source, Path providerConfig,
                                                          List<String> overrides, PrintWriter warnings) throws InvalidManifestException {
+        return load(commandLine, source, providerConfig, overrides, warnings, input -> { });
+    }
+
+    private static Manifests.Loaded<AwsDynamodbStackInput> load(CommandLine commandLine, Source source, Path providerConfig,
+                                                                List<String> overrides, PrintWriter warnings,
+                                                                Consumer<AwsDynamodbStackInput> whileValidating) throws InvalidManifestException {
         List<Diagnostic> problems = new ArrayList<>();
         AwsDynamodbStackInput.Builder input = AwsDynamodbStackInput.newBuilder();
         boolean camelCase = true;
@@ -91,7 +108,8 @@ public final class StackInputOptions {
             try {
                 // After the provider config: the replicas' rules need the table's own Region.
                 Manifests.Loaded<AwsDynamodb> loaded = Manifests.loadValid(source.manifest, overrides,
-                        input.getProviderConfig().getRegion(), warning -> warnings.println(warning.format()));
+                        input.getProviderConfig().getRegion(), warning -> warnings.println(warning.format()),
+                        read -> whileValidating.accept(input.clone().setTarget(read).build()));
                 input.setTarget(loaded.message());
                 camelCase = loaded.camelCase();
             } catch (InvalidManifestException e) {
