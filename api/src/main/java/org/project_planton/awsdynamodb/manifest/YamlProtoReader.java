@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -23,7 +24,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads one YAML document into a protobuf message, keeping the position of every field.
@@ -37,6 +37,8 @@ final class YamlProtoReader {
     /** Bounds the work an alias-heavy document ("billion laughs") can cause. */
     private static final int MAX_NODES = 200_000;
     private static final Pattern ASCII_INTEGER = Pattern.compile("[-+]?[0-9]+");
+    /** Per message type, every name a manifest may give a field ({@link #names}) to that field. */
+    private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS_BY_NAME = new ConcurrentHashMap<>();
 
     private final String file;
     private final SourceMap sourceMap;
@@ -127,7 +129,7 @@ final class YamlProtoReader {
     private Node parseSingleDocument(String text) {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file)
-                .setSchema(new CoreSchema())
+                .setSchema(NullOrStringSchema.INSTANCE) // the reader asks YAML only whether a scalar is null
                 .setAllowRecursiveKeys(false)
                 // The whole text in one read: with the default 1 KiB, snakeyaml re-copies its window for every
                 // KiB of one long scalar, quadratic time (a 1 MB value took over 10 s).
@@ -347,11 +349,25 @@ final class YamlProtoReader {
 
     /** The field that {@code name} is one of the {@link #names} of; null when there is none. */
     static FieldDescriptor findField(Descriptor type, String name) {
-        FieldDescriptor byProtoName = type.findFieldByName(name);
-        if (byProtoName != null) {
-            return byProtoName;
+        return FIELDS_BY_NAME.computeIfAbsent(type, YamlProtoReader::fieldsByName).get(name);
+    }
+
+    /**
+     * A proto name wins over another field's JSON name, and of two equal JSON names the first
+     * declared wins. Built once per type: Descriptor.findFieldByName misses for every camelCase
+     * name, and a miss searches the whole descriptor pool.
+     */
+    private static Map<String, FieldDescriptor> fieldsByName(Descriptor type) {
+        Map<String, FieldDescriptor> byName = new HashMap<>();
+        for (FieldDescriptor field : type.getFields()) {
+            byName.put(field.getName(), field);
         }
-        return type.getFields().stream().filter(f -> f.getJsonName().equals(name)).findFirst().orElse(null);
+        for (FieldDescriptor field : type.getFields()) {
+            for (String name : names(field)) {
+                byName.putIfAbsent(name, field);
+            }
+        }
+        return Map.copyOf(byName);
     }
 
     /** The names a manifest may give {@code field}: camelCase (its JSON name) and snake_case (its proto name). */
