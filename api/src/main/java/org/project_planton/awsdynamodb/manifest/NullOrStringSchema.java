@@ -31,8 +31,8 @@ final class NullOrStringSchema implements Schema {
 
     /** Tag.NULL for the Core schema's null spellings ("", ~, null, Null, NULL, " ") written plain; Tag.STR otherwise. */
     static Tag resolve(String value, Boolean implicit) {
-        if (!implicit) {
-            return Tag.STR; // quoted, or tagged: never null by spelling (as in BaseScalarResolver)
+        if (!implicit || value.length() > 4) {
+            return Tag.STR; // quoted or tagged (as in BaseScalarResolver), or longer than any null spelling
         }
         return switch (value) {
             case "", "~", "null", "Null", "NULL", " " -> Tag.NULL;

@@ -12,7 +12,8 @@ public final class SourceMap {
     public record Position(int line, int column) {}
 
     private final String file;
-    private final Map<String, Position> positions = new HashMap<>();
+    /** Sized for a manifest's hundred or so paths without rehashing. */
+    private final Map<String, Position> positions = new HashMap<>(256);
     /** Paths whose value came from a --set on the command line, to the label of that --set. */
     private final Map<String, String> overrides = new HashMap<>();
 

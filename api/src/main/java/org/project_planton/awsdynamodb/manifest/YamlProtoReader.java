@@ -39,6 +39,9 @@ final class YamlProtoReader {
     private static final Pattern ASCII_INTEGER = Pattern.compile("[-+]?[0-9]+");
     /** Per message type, every name a manifest may give a field ({@link #names}) to that field. */
     private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS_BY_NAME = new ConcurrentHashMap<>();
+    /** snakeyaml's default; a buffer is a power of two at least one longer than the text. */
+    private static final int MIN_BUFFER_SIZE = 1024;
+    private static final Map<Integer, LoadSettings> SETTINGS_BY_BUFFER_SIZE = new ConcurrentHashMap<>();
 
     private final String file;
     private final SourceMap sourceMap;
@@ -127,14 +130,10 @@ final class YamlProtoReader {
 
     /** The one non-empty document in {@code text}, or null when there is none or after an error. */
     private Node parseSingleDocument(String text) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
-                .setSchema(NullOrStringSchema.INSTANCE) // the reader asks YAML only whether a scalar is null
-                .setAllowRecursiveKeys(false)
-                // The whole text in one read: with the default 1 KiB, snakeyaml re-copies its window for every
-                // KiB of one long scalar, quadratic time (a 1 MB value took over 10 s).
-                .setBufferSize(text.length() + 1)
-                .build();
+        // The whole text in one read: with the default 1 KiB, snakeyaml re-copies its window for every
+        // KiB of one long scalar, quadratic time (a 1 MB value took over 10 s).
+        LoadSettings settings = SETTINGS_BY_BUFFER_SIZE.computeIfAbsent(
+                Math.max(MIN_BUFFER_SIZE, Integer.highestOneBit(text.length()) << 1), YamlProtoReader::settings);
         List<Node> documents = new ArrayList<>();
         try {
             DepthLimitedComposer composer = DepthLimitedComposer.of(settings, text);
@@ -169,6 +168,18 @@ final class YamlProtoReader {
         return documents.isEmpty() ? null : documents.get(0);
     }
 
+    /**
+     * Settings for a text shorter than {@code bufferSize}, made once: making them makes a YAML schema too.
+     * Marks carry no file name (the reader positions its diagnostics itself).
+     */
+    private static LoadSettings settings(int bufferSize) {
+        return LoadSettings.builder()
+                .setSchema(NullOrStringSchema.INSTANCE) // the reader asks YAML only whether a scalar is null
+                .setAllowRecursiveKeys(false)
+                .setBufferSize(bufferSize)
+                .build();
+    }
+
     private void readMessage(MappingNode node, Message.Builder builder, String path) {
         sourceMap.put(path, position(node));
         Descriptor type = builder.getDescriptorForType();
@@ -194,18 +205,19 @@ final class YamlProtoReader {
                     snakeCaseKeys++;
                 }
             }
+            String fieldPath = join(path, field.getName());
             Node first = seen.putIfAbsent(field, keyNode);
             if (first != null) {
-                error(keyNode, join(path, field.getName()), "duplicate key " + Text.quote(key.getValue()) + "; "
+                error(keyNode, fieldPath, "duplicate key " + Text.quote(key.getValue()) + "; "
                         + Text.quote(((ScalarNode) first).getValue()) + " already set it at line " + position(first).line(), "yaml.duplicate_key");
                 continue;
             }
             Node value = entry.getValueNode();
             if (value instanceof MappingNode || value instanceof SequenceNode) {
                 // A problem with a whole mapping or list is shown at its key, where the reader looks for it.
-                sourceMap.put(join(path, field.getName()), position(keyNode));
+                sourceMap.put(fieldPath, position(keyNode));
             }
-            readField(value, builder, field, join(path, field.getName()));
+            readField(value, builder, field, fieldPath);
         }
     }
 
@@ -464,9 +476,8 @@ final class YamlProtoReader {
     }
 
     private static SourceMap.Position position(Node node) {
-        return node.getStartMark()
-                .map(mark -> new SourceMap.Position(mark.getLine() + 1, mark.getColumn() + 1))
-                .orElse(new SourceMap.Position(1, 1));
+        Mark mark = node.getStartMark().orElse(null);
+        return mark == null ? new SourceMap.Position(1, 1) : new SourceMap.Position(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
     private static String join(String path, String name) {
