@@ -12,7 +12,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -52,8 +51,13 @@ final class ValidateCommand implements Callable<Integer> {
     /** How validate prints its verdicts: lines for people, or one document for machines. */
     enum Format { text, json, sarif }
 
-    /** Bounds the results held at once, whatever the number of files. */
-    private static final int IN_FLIGHT_PER_THREAD = 64;
+    /**
+     * Files go to the pool in chunks of up to this many, checked in sequence by one thread: a
+     * task and a wake-up of the reporting thread per chunk rather than per file.
+     */
+    private static final int MAX_CHUNK = 32;
+    /** Chunks queued or running per thread: bounds the results held at once, whatever the number of files. */
+    private static final int CHUNKS_IN_FLIGHT_PER_THREAD = 4;
     /** Directories a search never enters: build output, dependencies and version control. */
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("target", "build", "node_modules");
 
@@ -109,20 +113,29 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             // Files are checked on every core, and reported in the order given, whatever finishes first.
             int threads = Runtime.getRuntime().availableProcessors();
+            // Small enough that every thread gets several chunks, so that none is left with the tail alone.
+            int chunkSize = Math.max(1, Math.min(MAX_CHUNK, files.size() / (threads * CHUNKS_IN_FLIGHT_PER_THREAD * 2)));
             ExecutorService pool = Executors.newFixedThreadPool(threads, ValidateCommand::daemon);
             try {
-                Deque<Future<Outcome>> pending = new ArrayDeque<>();
-                Iterator<Candidate> next = files.iterator();
-                while (next.hasNext() || !pending.isEmpty()) {
-                    while (next.hasNext() && pending.size() < threads * IN_FLIGHT_PER_THREAD) {
-                        Candidate file = next.next();
-                        pending.add(pool.submit(() -> check(file)));
+                Deque<Future<Checked>> pending = new ArrayDeque<>();
+                int next = 0;
+                while (next < files.size() || !pending.isEmpty()) {
+                    while (next < files.size() && pending.size() < threads * CHUNKS_IN_FLIGHT_PER_THREAD) {
+                        List<Candidate> chunk = List.copyOf(files.subList(next, Math.min(next + chunkSize, files.size())));
+                        next += chunk.size();
+                        pending.add(pool.submit(() -> checkInSequence(chunk)));
                     }
-                    Future<Outcome> head = pending.remove();
+                    Future<Checked> head = pending.remove();
                     if (!head.isDone()) {
                         output.flush(); // what is known so far is shown while the rest is checked
                     }
-                    allValid &= report.test(outcome(head));
+                    Checked checked = result(head);
+                    for (Outcome outcome : checked.outcomes()) {
+                        allValid &= report.test(outcome);
+                    }
+                    if (checked.thrown() != null) {
+                        throw endOfRun(checked.thrown());
+                    }
                 }
             } finally {
                 pool.shutdownNow();
@@ -165,16 +178,35 @@ final class ValidateCommand implements Callable<Integer> {
         });
     }
 
-    private static Outcome outcome(Future<Outcome> result) throws InterruptedException {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            // Not a problem with the manifest (that is an Outcome): ends the run, as it would in sequence.
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+    /**
+     * A chunk's outcomes in file order; and what checking the file after the last of them threw,
+     * if that threw: the files after it are not checked, as in sequence.
+     */
+    private record Checked(List<Outcome> outcomes, Throwable thrown) {}
+
+    private Checked checkInSequence(List<Candidate> chunk) {
+        List<Outcome> outcomes = new ArrayList<>(chunk.size());
+        for (Candidate file : chunk) {
+            try {
+                outcomes.add(check(file));
+            } catch (RuntimeException | Error e) {
+                return new Checked(outcomes, e); // reported by the reporting thread once the files before it are
             }
-            throw new IllegalStateException(e.getCause());
         }
+        return new Checked(outcomes, null);
+    }
+
+    private static Checked result(Future<Checked> chunk) throws InterruptedException {
+        try {
+            return chunk.get();
+        } catch (ExecutionException e) {
+            throw endOfRun(e.getCause());
+        }
+    }
+
+    /** Not a problem with a manifest (that is an Outcome): ends the run, as it would in sequence. */
+    private static RuntimeException endOfRun(Throwable thrown) {
+        return thrown instanceof RuntimeException runtime ? runtime : new IllegalStateException(thrown);
     }
 
     private static Thread daemon(Runnable task) {
