@@ -43,7 +43,7 @@ final class LocalStatusCommand implements Callable<Integer> {
                 return 1;
             }
             TableComparison comparison = TableComparison.of(planned.table(), live.get());
-            comparison.fields().forEach(f -> out.println("  " + planned.spelling().apply(f.format())));
+            comparison.fields().forEach(f -> out.println("  " + f.spelled(planned.spelling()).format()));
             TableDefinition wanted = TableDefinition.of(planned.plan());
             ChangeClassifier.classify(live.get().definition(wanted), wanted).stream()
                     .filter(Change::replacesTable).forEach(c -> out.println("  " + c.spelled(planned.spelling()).line()));

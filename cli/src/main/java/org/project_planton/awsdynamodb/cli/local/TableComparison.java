@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -22,6 +23,11 @@ public final class TableComparison {
 
     /** One field: its name as in the manifest and both values as text. Whether a difference replaces the table is the change classifier's to say. */
     public record Field(String name, String wanted, String live, State state) {
+        /** This field with its name spelled by {@code spelling} (as the manifest spells fields); values as they are. */
+        public Field spelled(UnaryOperator<String> spelling) {
+            return new Field(spelling.apply(name), wanted, live, state);
+        }
+
         public String format() {
             return switch (state) {
                 case IN_SYNC -> "in sync      " + name + ": " + wanted;
