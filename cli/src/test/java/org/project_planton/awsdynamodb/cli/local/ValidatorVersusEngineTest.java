@@ -74,6 +74,22 @@ class ValidatorVersusEngineTest {
         return true;
     }
 
+    /**
+     * Fixed unless asked otherwise, so that every build judges the same tables and a red build is
+     * never luck: {@code -Dfuzz.seed=N} replays seed N (a failure names its seed), and
+     * {@code -Dfuzz.seed=random} explores new tables. The default seed is one that made a table for
+     * every listed engine gap.
+     */
+    static long seed() {
+        String given = System.getProperty("fuzz.seed");
+        if (given == null) {
+            return DEFAULT_SEED;
+        }
+        return given.equals("random") ? System.nanoTime() : Long.parseLong(given);
+    }
+
+    static final long DEFAULT_SEED = 24587129197354L;
+
     record Key(String attribute, String type) {}
 
     record Index(String name, List<Key> keys, String projection, List<String> nonKey, long[] capacity) {}
@@ -88,7 +104,7 @@ class ValidatorVersusEngineTest {
 
     @Test
     void validatorAndEngineAgreeOnRandomTables() {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        long seed = seed();
         Random random = new Random(seed);
         List<String> disagreements = new ArrayList<>();
         Map<String, Integer> kinds = new TreeMap<>();
