@@ -14,7 +14,9 @@ baseline=${2:-}
 [ -f cli/target/project-planton.jar ] || ./mvnw -q -DskipTests package
 
 plan=(bin/project-planton plan --manifest iac/hack/manifest.yaml -o json)
-floor=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -version)
+. bin/java-options.sh # the launcher's default JVM flags
+# shellcheck disable=SC2206 # several flags in one string, split on purpose
+floor=(java $default_java_opts -Xshare:auto -version)
 
 ms() { # runs "$@" once; prints its wall time in ms
   local start end

@@ -66,10 +66,8 @@ done
 
 cases=(floor validate plan many)
 declare -A cmd
-# The launcher's default JVM flags (bin/project-planton), huge pages included where it asks for them.
-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-case "$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)" in *"[madvise]"*) flags="$flags -XX:+UseTransparentHugePages" ;; esac
-cmd[floor]="java $flags -Xshare:auto -version"
+. bin/java-options.sh # the launcher's default JVM flags
+cmd[floor]="java $default_java_opts -Xshare:auto -version"
 cmd[validate]="bin/project-planton validate --manifest $manifest"
 cmd[plan]="bin/project-planton plan -o json --manifest $manifest"
 cmd[many]="bin/project-planton validate --manifest $work/many"
@@ -98,7 +96,7 @@ fi
 
 if [ -n "${JAVA25_HOME:-}" ]; then
   cases+=(floor-25 validate-25 plan-25)
-  cmd[floor-25]="$JAVA25_HOME/bin/java $flags -Xshare:auto -version"
+  cmd[floor-25]="$JAVA25_HOME/bin/java $default_java_opts -Xshare:auto -version"
   cmd[validate-25]="env JAVA_HOME=$JAVA25_HOME bin/project-planton validate --manifest $manifest"
   cmd[plan-25]="env JAVA_HOME=$JAVA25_HOME bin/project-planton plan -o json --manifest $manifest"
   echo "java 25: $("$JAVA25_HOME/bin/java" -version 2>&1 | head -1)"
